@@ -9,6 +9,7 @@
 #include "mktows/error.hpp"
 #include "mktows/lead.hpp"
 #include "mktows/options.hpp"
+#include "mktows/output.hpp"
 #include "mktows/request.hpp"
 #include "mktows/selectors.hpp"
 #include "mktows/time.hpp"
