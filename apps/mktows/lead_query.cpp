@@ -1,0 +1,154 @@
+#include "lead_query.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+#include "keys_file.hpp"
+#include "mktows/error.hpp"
+#include "mktows/selectors.hpp"
+
+namespace mktows_cli {
+
+using mktows::Error;
+using mktows::ErrorKind;
+
+namespace {
+
+[[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::invalid_argument, message); }
+
+std::string trim(const std::string& s) {
+    const std::size_t begin = s.find_first_not_of(" \t");
+    if (begin == std::string::npos) return {};
+    const std::size_t end = s.find_last_not_of(" \t");
+    return s.substr(begin, end - begin + 1);
+}
+
+/// Runs fn, prefixing the message of an invalid_argument error with option.
+template <class Fn>
+auto for_option(const std::string& option, Fn fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::invalid_argument) throw;
+        usage(option + ": " + e.what());
+    }
+}
+
+mktows::LeadSelector key_selector(const GetMultipleLeadsArgs& args) {
+    if (args.key_type.empty()) {
+        usage("--key and --keys-file need --key-type TYPE (e.g. --key-type EMAIL)");
+    }
+    if (args.keys.empty() && args.keys_file.empty()) {
+        usage("--key-type needs the keys: --key VALUE (repeat it) or --keys-file FILE");
+    }
+    const mktows::LeadKeyType type =
+        for_option("--key-type", [&] { return mktows::parse_lead_key_type(args.key_type); });
+    std::vector<std::string> keys = args.keys;
+    for (const std::string& key : keys) {
+        if (key.empty()) usage("--key: a key is empty; give a non-empty value");
+    }
+    if (!args.keys_file.empty()) {
+        std::vector<std::string> from_file = read_keys_file(args.keys_file);
+        keys.insert(keys.end(), std::make_move_iterator(from_file.begin()),
+                    std::make_move_iterator(from_file.end()));
+    }
+    return for_option("--key", [&] { return mktows::LeadKeySelector(type, std::move(keys)); });
+}
+
+mktows::LeadSelector static_list_selector(const GetMultipleLeadsArgs& args) {
+    std::optional<std::string> name;
+    std::optional<int> id;
+    if (!args.static_list.empty()) name = args.static_list;
+    if (!args.static_list_id.empty()) {
+        id = parse_int_option("--static-list-id", args.static_list_id, 1, 2147483647,
+                              "the list's numeric id, e.g. 1042");
+    }
+    return for_option("--static-list", [&] { return mktows::StaticListSelector(name, id); });
+}
+
+mktows::LeadSelector last_update_selector(const GetMultipleLeadsArgs& args) {
+    const mktows::TimePoint oldest =
+        for_option("--updated-since", [&] { return mktows::parse_w3c_datetime_or_date(args.updated_since); });
+    std::optional<mktows::TimePoint> latest;
+    if (!args.updated_until.empty()) {
+        latest = for_option("--updated-until",
+                            [&] { return mktows::parse_w3c_datetime_or_date(args.updated_until); });
+    }
+    return for_option("--updated-since/--updated-until",
+                      [&] { return mktows::LastUpdateAtSelector(oldest, latest); });
+}
+
+mktows::LeadSelector selector_of(const GetMultipleLeadsArgs& args) {
+    const bool by_key = !args.key_type.empty() || !args.keys.empty() || !args.keys_file.empty();
+    const bool by_list = !args.static_list.empty() || !args.static_list_id.empty();
+    const bool by_time = !args.updated_since.empty() || !args.updated_until.empty();
+    const int kinds = int(by_key) + int(by_list) + int(by_time);
+    if (kinds == 0) {
+        usage("no selector: give one of --key-type TYPE with --key/--keys-file, --static-list NAME "
+              "(or --static-list-id ID), or --updated-since TIME");
+    }
+    if (kinds > 1) {
+        std::string given;
+        if (by_key) given += "keys (--key-type/--key/--keys-file)";
+        if (by_list) given += std::string(given.empty() ? "" : ", ") + "a static list";
+        if (by_time) given += std::string(given.empty() ? "" : ", ") + "an update window";
+        usage("more than one selector: " + given + "; getMultipleLeads takes exactly one, so run one "
+              "command per selector");
+    }
+    if (by_key) return key_selector(args);
+    if (by_list) return static_list_selector(args);
+    if (args.updated_since.empty()) usage("--updated-until needs --updated-since TIME (the start of the window)");
+    return last_update_selector(args);
+}
+
+}  // namespace
+
+int parse_int_option(const std::string& option, const std::string& text, int min, int max,
+                     const std::string& hint) {
+    const std::string t = trim(text);
+    const bool digits_only =
+        !t.empty() && t.size() <= 10 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    long long v = digits_only ? std::strtoll(t.c_str(), nullptr, 10) : -1;
+    if (!digits_only || v < min || v > max) {
+        usage(option + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+              " (" + hint + "), not '" + text + "'");
+    }
+    return static_cast<int>(v);
+}
+
+std::vector<std::string> parse_attribute_list(const std::string& text) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = text.find(',', start);
+        const std::string name =
+            trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (name.empty()) {
+            usage("--attributes '" + text + "' has an empty name; give names separated by single commas, "
+                  "e.g. --attributes FirstName,LastName,Company");
+        }
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return names;
+}
+
+LeadQuery build_lead_query(const GetMultipleLeadsArgs& args) {
+    LeadQuery query{mktows::GetMultipleLeadsRequest(selector_of(args)),
+                    for_option("--format", [&] { return mktows::parse_output_format(args.format); }),
+                    std::nullopt};
+    if (!args.attributes.empty()) {
+        query.attributes = parse_attribute_list(args.attributes);
+        query.request.include_attributes = *query.attributes;
+    }
+    if (!args.batch_size.empty()) {
+        query.request.batch_size = parse_int_option("--batch-size", args.batch_size, 1, mktows::max_batch_size,
+                                                    "leads per call; Marketo advises 200");
+    }
+    for_option("request", [&] { query.request.validate(); });
+    return query;
+}
+
+}  // namespace mktows_cli
