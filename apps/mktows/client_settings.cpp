@@ -3,11 +3,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 #include "mktows/error.hpp"
+#include "option_values.hpp"
 #include "secret_key.hpp"
 
 namespace mktows_cli {
@@ -15,25 +14,8 @@ namespace mktows_cli {
 using mktows::Error;
 using mktows::ErrorKind;
 
-namespace {
-
-std::chrono::milliseconds parse_seconds(const std::string& option, const std::string& text) {
-    char* end = nullptr;
-    errno = 0;
-    const double seconds = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(seconds) ||
-        seconds <= 0 || seconds > 86400) {
-        throw Error(ErrorKind::invalid_argument,
-                    option + " must be a number of seconds above 0 and at most 86400 (e.g. 30 or 2.5), not '" +
-                        text + "'");
-    }
-    return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000)));
-}
-
-}  // namespace
-
-mktows::TransportOptions transport_options(const GetMultipleLeadsArgs& args) {
-    mktows::TransportOptions transport;
+void apply_transport_options(const GetMultipleLeadsArgs& args, mktows::ClientOptions& options) {
+    mktows::TransportOptions& transport = options.transport;
     if (!args.ca_file.empty()) {
         if (::access(args.ca_file.c_str(), R_OK) != 0) {
             throw Error(ErrorKind::invalid_argument, "--ca-file " + args.ca_file + ": " + std::strerror(errno) +
@@ -42,18 +24,21 @@ mktows::TransportOptions transport_options(const GetMultipleLeadsArgs& args) {
         transport.ca_file = args.ca_file;
     }
     if (!args.connect_timeout.empty()) {
-        transport.connect_timeout = parse_seconds("--connect-timeout", args.connect_timeout);
+        transport.connect_timeout = parse_seconds_option("--connect-timeout", args.connect_timeout);
     }
     if (!args.timeout.empty()) {
-        transport.receive_timeout = parse_seconds("--timeout", args.timeout);
+        transport.receive_timeout = parse_seconds_option("--timeout", args.timeout);
         transport.send_timeout = transport.receive_timeout;
     }
-    return transport;
+    if (!args.max_retries.empty()) {
+        options.retry.max_retries =
+            parse_int_option("--max-retries", args.max_retries, 0, 100, "0 turns retrying off");
+    }
 }
 
 mktows::ClientOptions client_options(const GetMultipleLeadsArgs& args) {
     mktows::ClientOptions options;
-    options.transport = transport_options(args);
+    apply_transport_options(args, options);
     if (args.endpoint.empty()) {
         throw Error(ErrorKind::invalid_argument,
                     "no endpoint: give --endpoint URL or set MKTOWS_ENDPOINT (your instance's "

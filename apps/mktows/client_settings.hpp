@@ -8,9 +8,10 @@
 
 namespace mktows_cli {
 
-/// Everything but the endpoint and credentials: CA file and timeouts.
-/// Throws Error(invalid_argument) for a bad timeout or a missing CA file.
-mktows::TransportOptions transport_options(const GetMultipleLeadsArgs& args);
+/// Everything but the endpoint and credentials: CA file, timeouts and
+/// retries. Throws Error(invalid_argument) for a bad value or a missing CA
+/// file.
+void apply_transport_options(const GetMultipleLeadsArgs& args, mktows::ClientOptions& options);
 
 /// Client options for a real instance: endpoint and user id from the
 /// options or environment, the secret from MKTOWS_SECRET_KEY or

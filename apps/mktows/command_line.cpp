@@ -125,6 +125,10 @@ CLI::App* add_get_multiple_leads_command(CLI::App& app, GetMultipleLeadsArgs& ar
         ->type_name("SECONDS")->group(connection);
     cmd->add_option("--timeout", args.timeout, "Seconds to wait for each response (default 120)")
         ->type_name("SECONDS")->group(connection);
+    cmd->add_option("--max-retries", args.max_retries,
+                    "Retries of a failed call (transport errors, HTTP 5xx, retryable faults), 0..100 "
+                    "(default 6)")
+        ->type_name("N")->group(connection);
     cmd->add_flag("--sandbox", args.sandbox,
                   "Run against an in-process mktows-sandbox with its demo data and credentials "
                   "(no endpoint or secret needed)")

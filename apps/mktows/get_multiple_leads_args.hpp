@@ -34,6 +34,7 @@ struct GetMultipleLeadsArgs {
     std::string ca_file;
     std::string connect_timeout;
     std::string timeout;
+    std::string max_retries;
     bool sandbox = false;
     /// Whether --endpoint, --user-id or --secret-file was on the command
     /// line (not just in the environment): refused with --sandbox.

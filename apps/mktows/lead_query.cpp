@@ -1,10 +1,9 @@
 #include "lead_query.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
 
 #include "keys_file.hpp"
+#include "option_values.hpp"
 #include "mktows/error.hpp"
 #include "mktows/selectors.hpp"
 
@@ -103,19 +102,6 @@ mktows::LeadSelector selector_of(const GetMultipleLeadsArgs& args) {
 }
 
 }  // namespace
-
-int parse_int_option(const std::string& option, const std::string& text, int min, int max,
-                     const std::string& hint) {
-    const std::string t = trim(text);
-    const bool digits_only =
-        !t.empty() && t.size() <= 10 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    long long v = digits_only ? std::strtoll(t.c_str(), nullptr, 10) : -1;
-    if (!digits_only || v < min || v > max) {
-        usage(option + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-              " (" + hint + "), not '" + text + "'");
-    }
-    return static_cast<int>(v);
-}
 
 std::vector<std::string> parse_attribute_list(const std::string& text) {
     std::vector<std::string> names;

@@ -29,10 +29,6 @@ LeadQuery build_lead_query(const GetMultipleLeadsArgs& args);
 /// an empty name.
 std::vector<std::string> parse_attribute_list(const std::string& text);
 
-/// A whole number in [min, max] for option. Throws Error(invalid_argument).
-int parse_int_option(const std::string& option, const std::string& text, int min, int max,
-                     const std::string& hint);
-
 }  // namespace mktows_cli
 
 #endif

@@ -53,7 +53,7 @@ void run_get_multiple_leads(const GetMultipleLeadsArgs& args) {
                         "--sandbox brings its own endpoint and demo account; leave out --endpoint, "
                         "--user-id and --secret-file (or leave out --sandbox)");
         }
-        options.transport = transport_options(args);
+        apply_transport_options(args, options);
         sandbox.emplace();
         sandbox->configure(options);
     } else {
