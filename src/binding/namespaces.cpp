@@ -16,3 +16,9 @@ const struct Namespace namespaces[] = {
 };
 
 }  // namespace mktows_gsoap
+
+// libgsoapssl++ refers to the global table `namespaces` (gsoap_globals.cpp).
+// With a static libmktows the linker only pulls gsoap_globals.o when
+// something references it: this does, whenever the binding's table is used.
+extern struct Namespace namespaces[];
+__attribute__((used)) static const struct Namespace* const mktows_keep_global_namespaces = ::namespaces;

@@ -1,0 +1,165 @@
+// gSOAP failure -> mktows::Error (see soap_error.hpp).
+#include "wire/soap_error.hpp"
+
+#include <cstring>
+
+#include "wire/gsoap.hpp"
+
+namespace mktows::detail {
+
+namespace {
+
+std::string text(const char* s) { return s ? s : ""; }
+
+int to_code(const std::string& s) {
+    size_t i = 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    int code = 0;
+    size_t digits = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9; ++i, ++digits) code = code * 10 + (s[i] - '0');
+    return digits > 0 ? code : 0;
+}
+
+// The Marketo serviceException of a fault, SOAP 1.1 or 1.2 style.
+const mktows_env_ServiceException* service_exception(struct soap* soap) {
+    if (!soap->fault) return nullptr;
+    if (soap->fault->detail && soap->fault->detail->ns1__serviceException)
+        return soap->fault->detail->ns1__serviceException;
+    if (soap->fault->SOAP_ENV__Detail && soap->fault->SOAP_ENV__Detail->ns1__serviceException)
+        return soap->fault->SOAP_ENV__Detail->ns1__serviceException;
+    return nullptr;
+}
+
+std::string fault_string(struct soap* soap) {
+    if (!soap->fault) return {};
+    if (soap->fault->faultstring) return soap->fault->faultstring;
+    if (soap->fault->SOAP_ENV__Reason && soap->fault->SOAP_ENV__Reason->SOAP_ENV__Text)
+        return soap->fault->SOAP_ENV__Reason->SOAP_ENV__Text;
+    return {};
+}
+
+bool is_transport_error(int e) {
+    return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
+}
+
+bool is_http_status(int e) { return e >= 100 && e < 600 && e != SOAP_OK; }
+
+// gSOAP's own description of the failure (soap_sprint_fault), e.g.
+// "Error 28 fault ... Connection refused".
+std::string gsoap_detail(struct soap* soap) {
+    std::string out = text(*soap_faultstring(soap));
+    const char** d = soap_faultdetail(soap);
+    if (d && *d && std::strlen(*d) < 300) {
+        if (!out.empty()) out += ": ";
+        out += *d;
+    }
+    // OpenSSL's messages span lines; keep errors on one line.
+    std::string one_line;
+    for (char c : out) {
+        if (c == '\n' || c == '\r') {
+            if (!one_line.empty() && one_line.back() != ' ') one_line += "; ";
+        } else {
+            one_line += c;
+        }
+    }
+    return one_line;
+}
+
+// What was wrong with a response that did not decode.
+std::string xml_problem(struct soap* soap) {
+    const std::string tag = soap->tag[0] ? std::string(" <") + soap->tag + ">" : std::string();
+    switch (soap->error) {
+        case SOAP_TAG_MISMATCH: return "unexpected element" + tag;
+        case SOAP_NO_TAG: return "no XML element where one was expected" + tag;
+        case SOAP_SYNTAX_ERROR: return "malformed XML" + tag;
+        case SOAP_TYPE: return "a value of the wrong type" + tag;
+        case SOAP_REQUIRED: return "a required element is missing" + tag;
+        case SOAP_OCCURS: return "an element occurs too often or too rarely" + tag;
+        case SOAP_EMPTY: return "an empty value" + tag;
+        case SOAP_END_TAG: return "an unexpected end tag" + tag;
+        case SOAP_UTF_ERROR: return "invalid UTF-8";
+        case SOAP_LENGTH: return "a value or message too long";
+        case SOAP_LEVEL: return "XML nested too deeply";
+        case SOAP_VERSIONMISMATCH: return "not a SOAP 1.1 envelope";
+        case SOAP_NAMESPACE: return "an unexpected XML namespace" + tag;
+        default: {
+            std::string d = gsoap_detail(soap);
+            return d.empty() ? "not the expected SOAP message" : d;
+        }
+    }
+}
+
+}  // namespace
+
+int code_from_faultstring(const std::string& faultstring) { return to_code(faultstring); }
+
+std::string fault_advice(int code) {
+    switch (code) {
+        case fault_code::request_limit_exceeded:
+            return "the daily call quota is spent; it resets at midnight US Central time (America/Chicago)";
+        case fault_code::authentication_failed:
+            return "check the user id and secret key (Admin > Web Services) and the machine's clock";
+        case fault_code::access_denied:
+            return "this client is blocked from the API; check the instance's IP restrictions";
+        case fault_code::request_expired:
+            return "the signature's timestamp was too old; check the machine's clock";
+        case fault_code::time_span_too_long:
+            return "the LastUpdateAt window spans more than 30 days; split it into shorter windows";
+        case fault_code::rate_limit_exceeded:
+            return "more than 100 calls in 20 seconds; lower the client's rate limit";
+        case fault_code::concurrency_limit_exceeded:
+            return "more than 10 concurrent calls; lower the client's concurrency cap";
+        case fault_code::bad_stream_position:
+            return "the stream position is not valid for this query; restart the query from its beginning";
+        case fault_code::list_not_found:
+            return "no static list with that name or id; names have the form Program.List";
+        default:
+            return {};
+    }
+}
+
+Error error_from_soap(struct soap* soap, const std::string& operation, const std::string& endpoint) {
+    const int e = soap->error;
+    const int status = soap->status;  // HTTP status of the response, when one came
+    const std::string where = operation + " to " + endpoint;
+
+    if (e == SOAP_CLI_FAULT || e == SOAP_SVR_FAULT || e == SOAP_FAULT) {
+        const mktows_env_ServiceException* se = service_exception(soap);
+        std::string faultstring = fault_string(soap);
+        int code = se && se->code ? to_code(*se->code) : 0;
+        if (code == 0) code = to_code(faultstring);
+        std::string message = se && se->message && !se->message->empty() ? *se->message : faultstring;
+        if (code != 0) {
+            std::string m = "Marketo fault " + std::to_string(code) + " (" + where + "): " + message;
+            std::string advice = fault_advice(code);
+            if (!advice.empty()) m += "; " + advice;
+            return Error(ErrorKind::service_fault, m, code, status >= 100 && status < 600 ? status : 0);
+        }
+        if (status >= 400 && status < 600 && faultstring.empty())
+            return Error(ErrorKind::http_status,
+                         "HTTP status " + std::to_string(status) + " from " + where + " without a Marketo fault",
+                         0, status);
+        return Error(ErrorKind::service_fault, "SOAP fault without a Marketo code (" + where + "): " + faultstring, 0,
+                     status >= 100 && status < 600 ? status : 0);
+    }
+    if (is_http_status(e))
+        return Error(ErrorKind::http_status,
+                     "HTTP status " + std::to_string(e) + " from " + where + " without a SOAP fault", 0, e);
+    if (e == SOAP_SSL_ERROR)
+        return Error(ErrorKind::transport, "TLS failure on " + where + ": " + gsoap_detail(soap) +
+                                               " (is the server's certificate trusted, via ca_file, and issued "
+                                               "for this host name?)");
+    if (is_transport_error(e))
+        return Error(ErrorKind::transport, "transport failure on " + where + ": " +
+                                               (gsoap_detail(soap).empty() ? "connection closed without a response"
+                                                                           : gsoap_detail(soap)));
+    if (status >= 400 && status < 600)
+        return Error(ErrorKind::http_status,
+                     "HTTP status " + std::to_string(status) + " from " + where + " without a SOAP fault", 0, status);
+    if (e == SOAP_ZLIB_ERROR)
+        return Error(ErrorKind::protocol, "the compressed response of " + where + " is corrupt");
+    return Error(ErrorKind::protocol, "the response of " + where + " could not be understood: " +
+                                          xml_problem(soap) + " (gSOAP error " + std::to_string(e) + ")");
+}
+
+}  // namespace mktows::detail
