@@ -1,0 +1,122 @@
+// Paging through a getMultipleLeads query (see lead_pager.hpp).
+#include "client/lead_pager.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <variant>
+
+#include "mktows/error.hpp"
+
+namespace mktows {
+
+namespace {
+
+constexpr int kMaxPagesWithoutProgress = 3;
+
+// An open LastUpdateAt range is closed at `now`, so the result is a
+// consistent snapshot and leads updated while paging do not join it.
+void pin_open_range(GetMultipleLeadsRequest& request, TimePoint now) {
+    if (auto* s = std::get_if<LastUpdateAtSelector>(&request.selector)) {
+        if (!s->latest()) {
+            TimePoint latest = std::chrono::time_point_cast<std::chrono::seconds>(now);
+            if (latest < s->oldest()) latest = s->oldest();
+            request.selector = LastUpdateAtSelector(s->oldest(), latest);
+        }
+    }
+}
+
+}  // namespace
+
+LeadPager::LeadPager(std::shared_ptr<Connection> connection, GetMultipleLeadsRequest request)
+    : connection_(std::move(connection)), request_(std::move(request)), chunks_(request_) {
+    if (!connection_) throw Error(ErrorKind::invalid_argument, "LeadRange needs a connection; none was given");
+    request_.validate();
+}
+
+bool LeadPager::start() {
+    if (started_) return !finished_;
+    started_ = true;
+    pin_open_range(request_, std::chrono::system_clock::now());
+    next_chunk();
+    return fill();
+}
+
+void LeadPager::next_chunk() {
+    chunk_.emplace(chunks_.chunk(chunk_index_));
+    chunk_done_ = false;
+    seen_positions_.clear();
+    if (!chunk_->stream_position.empty()) seen_positions_.insert(std::hash<std::string>{}(chunk_->stream_position));
+    pages_without_progress_ = 0;
+    remaining_.reset();
+}
+
+bool LeadPager::advance() {
+    if (finished_) return false;
+    ++index_;
+    if (index_ < page_.leads.size()) {
+        ++leads_;
+        return true;
+    }
+    return fill();
+}
+
+bool LeadPager::fill() {
+    page_ = LeadPage();  // release the previous page before asking for the next
+    index_ = 0;
+    for (;;) {
+        if (chunk_done_) {
+            if (++chunk_index_ >= chunks_.count()) {
+                finished_ = true;
+                return false;
+            }
+            next_chunk();
+        }
+        if (fetch_page() && !page_.leads.empty()) {
+            ++leads_;
+            return true;
+        }
+    }
+}
+
+bool LeadPager::fetch_page() {
+    LeadPage page;
+    try {
+        page = connection_->get_multiple_leads(*chunk_);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::service_fault && e.service_code() == fault_code::stream_at_end) {
+            chunk_done_ = true;  // 20123: no more records
+            return false;
+        }
+        throw;
+    }
+    ++pages_;
+    check_progress(page);
+    remaining_ = page.remaining_count;
+    if (page.remaining_count == 0 || page.new_stream_position.empty())
+        chunk_done_ = true;
+    else
+        chunk_->stream_position = page.new_stream_position;  // passed back exactly as received
+    page_ = std::move(page);
+    return true;
+}
+
+void LeadPager::check_progress(const LeadPage& page) {
+    if (page.remaining_count == 0 || page.new_stream_position.empty()) return;  // the chunk ends here
+    if (!seen_positions_.insert(std::hash<std::string>{}(page.new_stream_position)).second)
+        throw Error(ErrorKind::server_loop,
+                    "the server returned the same stream position twice after " + std::to_string(pages_) +
+                        " pages (remainingCount " + std::to_string(page.remaining_count) +
+                        "); stopped instead of looping forever");
+    if (remaining_ && page.remaining_count >= *remaining_) {
+        if (++pages_without_progress_ >= kMaxPagesWithoutProgress)
+            throw Error(ErrorKind::server_loop,
+                        "remainingCount did not go down for " + std::to_string(pages_without_progress_) +
+                            " pages in a row (now " + std::to_string(page.remaining_count) + " after " +
+                            std::to_string(pages_) + " pages); stopped instead of looping forever");
+    } else {
+        pages_without_progress_ = 0;
+    }
+}
+
+}  // namespace mktows
