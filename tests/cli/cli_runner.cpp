@@ -1,0 +1,30 @@
+#include "cli/cli_runner.hpp"
+
+#include <sstream>
+
+namespace mktows_test {
+
+ProcessResult run_mktows(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                         const std::string& stdin_data) {
+    std::vector<std::string> argv{MKTOWS_CLI_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessOptions options;
+    options.env = env;
+    options.stdin_data = stdin_data;
+    options.timeout = std::chrono::seconds(60);
+    return run_process(argv, options);
+}
+
+std::map<std::string, std::string> account_env(const std::string& endpoint) {
+    return {{"MKTOWS_ENDPOINT", endpoint}, {"MKTOWS_USER_ID", cli_user_id}, {"MKTOWS_SECRET_KEY", cli_secret}};
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace mktows_test
