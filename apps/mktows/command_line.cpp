@@ -65,8 +65,8 @@ Examples:
   export MKTOWS_USER_ID=... MKTOWS_SECRET_KEY=...
   mktows get-multiple-leads --key-type EMAIL --key joe@marketo.com
   mktows get-multiple-leads --static-list Program.List --format csv --output list.csv
-  mktows get-multiple-leads --sandbox --updated-since 2024-03-01 \
-      --updated-until 2024-03-31T23:59:59Z --format csv --output leads.csv)";
+  mktows get-multiple-leads --sandbox --updated-since 2025-06-01 \
+      --updated-until 2025-06-30T23:59:59Z --format csv --output leads.csv)";
 
 }  // namespace
 
@@ -112,9 +112,9 @@ CLI::App* add_get_multiple_leads_command(CLI::App& app, GetMultipleLeadsArgs& ar
 
     const std::string connection = "Connection";
     cmd->add_option("--endpoint", args.endpoint,
-                    "SOAP endpoint, https://<instance>.mktoapi.com/soap/mktows/2_7 (env MKTOWS_ENDPOINT)")
+                    "SOAP endpoint, https://<instance>.mktoapi.com/soap/mktows/2_7")
         ->type_name("URL")->envname("MKTOWS_ENDPOINT")->group(connection);
-    cmd->add_option("--user-id", args.user_id, "SOAP user id (env MKTOWS_USER_ID)")
+    cmd->add_option("--user-id", args.user_id, "SOAP user id")
         ->type_name("ID")->envname("MKTOWS_USER_ID")->group(connection);
     cmd->add_option("--secret-file", args.secret_file,
                     std::string("File holding the secret key (else env ") + secret_key_env + ")")
