@@ -42,7 +42,10 @@ bool is_transport_error(int e) {
     return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
 }
 
-bool is_http_status(int e) { return e >= 100 && e < 600 && e != SOAP_OK; }
+// gSOAP reports an HTTP status it cannot continue with as the error code
+// itself (a 2xx there means the body was not a SOAP message).
+bool is_http_error_status(int e) { return e >= 300 && e < 600; }
+bool is_http_success_status(int e) { return e >= 200 && e < 300; }
 
 // gSOAP's own description of the failure (soap_sprint_fault), e.g.
 // "Error 28 fault ... Connection refused".
@@ -142,7 +145,10 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
         return Error(ErrorKind::service_fault, "SOAP fault without a Marketo code (" + where + "): " + faultstring, 0,
                      status >= 100 && status < 600 ? status : 0);
     }
-    if (is_http_status(e))
+    if (is_http_success_status(e))
+        return Error(ErrorKind::protocol, "the response of " + where + " (HTTP " + std::to_string(e) +
+                                              ") is not a SOAP message; is the endpoint a Marketo SOAP endpoint?");
+    if (is_http_error_status(e))
         return Error(ErrorKind::http_status,
                      "HTTP status " + std::to_string(e) + " from " + where + " without a SOAP fault", 0, e);
     if (e == SOAP_SSL_ERROR)
@@ -151,8 +157,9 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
                                                "for this host name?)");
     if (is_transport_error(e))
         return Error(ErrorKind::transport, "transport failure on " + where + ": " +
-                                               (gsoap_detail(soap).empty() ? "connection closed without a response"
-                                                                           : gsoap_detail(soap)));
+                                               (gsoap_detail(soap).empty()
+                                                    ? "the connection closed before a complete response arrived"
+                                                    : gsoap_detail(soap)));
     if (status >= 400 && status < 600)
         return Error(ErrorKind::http_status,
                      "HTTP status " + std::to_string(status) + " from " + where + " without a SOAP fault", 0, status);

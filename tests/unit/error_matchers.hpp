@@ -27,7 +27,8 @@ inline mktows::Error thrown_error(const std::function<void()>& fn) {
 inline void check_error(const std::function<void()>& fn, mktows::ErrorKind kind,
                         std::initializer_list<const char*> fragments) {
     mktows::Error e = thrown_error(fn);
-    CAPTURE(e.what());
+    std::string e_message = e.what();
+    CAPTURE(e_message);
     CHECK(e.kind() == kind);
     for (const char* f : fragments) CHECK(std::string(e.what()).find(f) != std::string::npos);
 }
