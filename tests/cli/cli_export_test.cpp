@@ -3,6 +3,7 @@
 // all-or-nothing --output file.
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -240,4 +241,28 @@ TEST_CASE("--output: written whole on success; after a failure the old file is u
     r = run_mktows({"get-multiple-leads", "--static-list", "L", "-o", fresh}, account_env(failing.endpoint()));
     CHECK(r.exit_code == 4);
     CHECK(dir.entries() == std::vector<std::string>{"leads.jsonl"});
+}
+
+TEST_CASE("--output: interrupted (SIGINT, SIGTERM) mid-export, no partial file is left and the old one stays") {
+    for (const int sig : {SIGINT, SIGTERM}) {
+        CAPTURE(sig);
+        TempDir dir;
+        const std::string out = dir.write("leads.csv", "OLD\n");
+        // The first page comes at once, the second never before the signal.
+        ReplayServer server([](const RecordedRequest& req) {
+            Response resp = three_pages(req);
+            if (!position_of(req).empty()) resp.delay = std::chrono::milliseconds(5000);
+            return resp;
+        });
+        ProcessOptions options;
+        options.env = account_env(server.endpoint());
+        options.signal = sig;
+        options.signal_after = std::chrono::milliseconds(700);
+        const ProcessResult r =
+            run_mktows({"get-multiple-leads", "--static-list", "L", "--batch-size", "2", "--output", out}, options);
+        CHECK(r.signal == sig);
+        CHECK(server.request_count() == 2);
+        CHECK(slurp(out) == "OLD\n");
+        CHECK(dir.entries() == std::vector<std::string>{"leads.csv"});
+    }
 }

@@ -4,15 +4,18 @@
 
 namespace mktows_test {
 
-ProcessResult run_mktows(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                         const std::string& stdin_data) {
+ProcessResult run_mktows(const std::vector<std::string>& args, ProcessOptions options) {
     std::vector<std::string> argv{MKTOWS_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, options);
+}
+
+ProcessResult run_mktows(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                         const std::string& stdin_data) {
     ProcessOptions options;
     options.env = env;
     options.stdin_data = stdin_data;
-    options.timeout = std::chrono::seconds(60);
-    return run_process(argv, options);
+    return run_mktows(args, std::move(options));
 }
 
 std::map<std::string, std::string> account_env(const std::string& endpoint) {

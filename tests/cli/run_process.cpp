@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -97,20 +98,28 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     ProcessResult result;
     std::size_t stdin_done = 0;
     if (options.stdin_data.empty()) in.close_write();
-    const auto deadline = std::chrono::steady_clock::now() + options.timeout;
+    const auto started = std::chrono::steady_clock::now();
+    const auto deadline = started + options.timeout;
+    bool signal_pending = options.signal != 0;
     while (out.read_end >= 0 || err.read_end >= 0) {
+        if (signal_pending && std::chrono::steady_clock::now() >= started + options.signal_after) {
+            ::kill(pid, options.signal);
+            signal_pending = false;
+        }
         std::vector<pollfd> fds;
         if (out.read_end >= 0) fds.push_back({out.read_end, POLLIN, 0});
         if (err.read_end >= 0) fds.push_back({err.read_end, POLLIN, 0});
         if (in.write_end >= 0) fds.push_back({in.write_end, POLLOUT, 0});
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline) {
             result.timed_out = true;
             ::kill(pid, SIGKILL);
             break;
         }
-        const int n = ::poll(fds.data(), fds.size(), static_cast<int>(left.count()));
+        auto wake = deadline;
+        if (signal_pending) wake = std::min(wake, started + options.signal_after);
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now).count() + 1;
+        const int n = ::poll(fds.data(), fds.size(), static_cast<int>(wait));
         if (n < 0 && errno == EINTR) continue;
         for (const pollfd& p : fds) {
             if (p.revents == 0) continue;

@@ -26,6 +26,9 @@ struct ProcessOptions {
     std::string stdin_data;
     std::string working_dir;  ///< empty: the test's own
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
+    /// When signal is not 0, send it this long after the start.
+    int signal = 0;
+    std::chrono::milliseconds signal_after{0};
 };
 
 /// Throws std::runtime_error when the program cannot be started.
