@@ -2,6 +2,8 @@
 // stops on 20123, refuses to loop, pins an open LastUpdateAt range.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "client_fixture.hpp"
 #include "lead_list_service.hpp"
 #include "marketo_xml.hpp"
@@ -218,4 +220,28 @@ TEST_CASE("invalid requests fail before anything is sent") {
     CHECK(error_of([] { mktows::Client(std::shared_ptr<mktows::Connection>()); }).kind() ==
           ErrorKind::invalid_argument);
     CHECK(server.request_count() == 0);
+}
+
+TEST_CASE("a kept-alive connection the server closed while idle is replaced without a retry") {
+    LeadListService service(LeadListService::numbered(30));
+    ReplayServer server(
+        [&](const RecordedRequest& r) {
+            Response resp = service(r);
+            resp.close_silently_after = true;
+            return resp;
+        },
+        checked_server());
+    auto options = fast_options(server.endpoint());
+    options.retry.max_retries = 0;
+    mktows::Client client(options);
+    mktows::GetMultipleLeadsRequest request(mktows::StaticListSelector::by_id(1));
+    request.batch_size = 10;
+    auto range = client.get_multiple_leads(request);
+    std::vector<std::int64_t> ids;
+    for (const auto& l : range) {
+        ids.push_back(l.id.value());
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));  // let the close arrive
+    }
+    CHECK(ids == one_to(30));
+    CHECK(server.connections_accepted() == 3);
 }

@@ -518,7 +518,7 @@ bool ReplayServer::State::serve_one(Link& link, Reader& reader, int connection_n
     head += close ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
     head += "\r\n";
     if (!link.write_all(head + (req.method == "HEAD" ? std::string() : body))) return false;
-    return !close;
+    return !close && !resp.close_silently_after;
 }
 
 }  // namespace mktows_test

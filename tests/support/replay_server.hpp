@@ -61,6 +61,10 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers
     /// Send "Connection: close" and close the connection after answering.
     bool close_after = false;
+    /// Close the connection after answering, without announcing it (no
+    /// "Connection: close"), as a server does that closes idle keep-alive
+    /// connections.
+    bool close_silently_after = false;
     /// Close the connection without answering at all.
     bool drop = false;
     /// Wait this long before answering (or dropping).
