@@ -35,11 +35,20 @@ LeadPager::LeadPager(std::shared_ptr<Connection> connection, GetMultipleLeadsReq
 }
 
 bool LeadPager::start() {
-    if (started_) return !finished_;
+    if (started_) {
+        if (has_current_ || finished_) return has_current_;
+        return has_current_ = fill();  // the last fetch failed: try that page again
+    }
     started_ = true;
     pin_open_range(request_, std::chrono::system_clock::now());
     next_chunk();
-    return fill();
+    return has_current_ = fill();
+}
+
+const Lead& LeadPager::current() const {
+    if (!has_current_ || index_ >= page_.leads.size())
+        throw Error(ErrorKind::invalid_argument, "there is no current lead: the range is at its end or failed");
+    return page_.leads[index_];
 }
 
 void LeadPager::next_chunk() {
@@ -58,7 +67,8 @@ bool LeadPager::advance() {
         ++leads_;
         return true;
     }
-    return fill();
+    has_current_ = false;
+    return has_current_ = fill();
 }
 
 bool LeadPager::fill() {

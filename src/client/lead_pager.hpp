@@ -21,11 +21,12 @@ public:
     /// Validates the request (no call is made yet).
     LeadPager(std::shared_ptr<Connection> connection, GetMultipleLeadsRequest request);
 
-    /// Fetches the first page if none was asked for yet; false when the
-    /// query has no leads at all.
+    /// Fetches the first page if none was asked for yet (or again, when the
+    /// last fetch failed); false when there are no more leads.
     bool start();
-    /// The current lead (valid after start() or advance() returned true).
-    const Lead& current() const { return page_.leads[index_]; }
+    /// The current lead (after start() or advance() returned true);
+    /// throws Error(invalid_argument) when there is none.
+    const Lead& current() const;
     /// Moves to the next lead, fetching pages as needed; false at the end.
     bool advance();
 
@@ -46,6 +47,7 @@ private:
     detail::KeyChunks chunks_;
     bool started_ = false;
     bool finished_ = false;
+    bool has_current_ = false;
 
     std::size_t chunk_index_ = 0;
     std::optional<GetMultipleLeadsRequest> chunk_;  // request of the current chunk, position updated per page

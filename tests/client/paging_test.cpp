@@ -2,6 +2,7 @@
 // stops on 20123, refuses to loop, pins an open LastUpdateAt range.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "client_fixture.hpp"
@@ -244,4 +245,32 @@ TEST_CASE("a kept-alive connection the server closed while idle is replaced with
     }
     CHECK(ids == one_to(30));
     CHECK(server.connections_accepted() == 3);
+}
+
+TEST_CASE("after a failed page, iterating again resumes at the same stream position") {
+    LeadListService service(LeadListService::numbered(30));
+    std::atomic<int> n{0};
+    ReplayServer server(
+        [&](const RecordedRequest& r) {
+            if (n++ == 1) return Response::fault(20014, "Authentication failed");
+            return service(r);
+        },
+        checked_server());
+    mktows::Client client(fast_options(server.endpoint()));
+    mktows::GetMultipleLeadsRequest request(mktows::StaticListSelector::by_id(1));
+    request.batch_size = 10;
+    auto range = client.get_multiple_leads(request);
+    std::vector<std::int64_t> ids;
+    mktows::Error e = error_of([&] {
+        for (const auto& l : range) ids.push_back(l.id.value());
+    });
+    CHECK(e.service_code() == 20014);
+    CHECK(ids == one_to(10));
+    for (const auto& l : range) ids.push_back(l.id.value());  // begin() again: the failed page is asked for again
+    CHECK(ids == one_to(30));
+    auto reqs = server.requests();
+    REQUIRE(reqs.size() == 4);
+    CHECK(read_get_multiple_leads(reqs[1].body).stream_position == "pos:10");
+    CHECK(read_get_multiple_leads(reqs[2].body).stream_position == "pos:10");
+    CHECK(error_of([&] { *range.end(); }).kind() == mktows::ErrorKind::invalid_argument);
 }
