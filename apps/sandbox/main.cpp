@@ -1,8 +1,57 @@
+// mktows-sandbox: runs a Sandbox until SIGINT or SIGTERM.
+#include <signal.h>
+
+#include <chrono>
 #include <iostream>
 
+#include "mktows/error.hpp"
 #include "mktows_sandbox/sandbox.hpp"
 
-int main() {
-    std::cout << mktows::sandbox::usage();
-    return 0;
+int main(int argc, char** argv) {
+    namespace sb = mktows::sandbox;
+    // Block the stop signals before any thread starts (threads inherit the
+    // mask) and wait for them here; ignore SIGPIPE from vanished clients.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    sb::CommandLine command;
+    try {
+        command = sb::parse_command_line(argc, argv);
+    } catch (const mktows::Error& e) {
+        std::cerr << "mktows-sandbox: " << e.what() << '\n';
+        return 2;
+    }
+    if (command.help) {
+        std::cout << sb::usage();
+        return 0;
+    }
+    try {
+        sb::Sandbox sandbox(command.options);
+        if (command.print_lists) {
+            sandbox.print_lists(std::cout);
+            return 0;
+        }
+        sandbox.start();
+        std::cout << sandbox.listening_line() << std::endl;
+        std::cerr << "mktows-sandbox: " << sandbox.lead_count() << " leads, " << sandbox.lists().size()
+                  << " static lists; user id " << sandbox.options().user_id << "; SIGINT or SIGTERM stops\n";
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        const auto begin = std::chrono::steady_clock::now();
+        sandbox.stop();
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - begin).count();
+        std::cerr << "mktows-sandbox: stopped in " << ms << " ms\n";
+        return 0;
+    } catch (const mktows::Error& e) {
+        std::cerr << "mktows-sandbox: " << e.what() << '\n';
+        return e.kind() == mktows::ErrorKind::invalid_argument ? 2 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "mktows-sandbox: " << e.what() << '\n';
+        return 1;
+    }
 }
