@@ -1,8 +1,11 @@
 // The real Connection: limits, signing and retries around SoapTransport.
 #include "connection/soap_connection.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <thread>
 #include <utility>
+#include <variant>
 
 #include "connection/retry_policy.hpp"
 #include "wire/soap_error.hpp"

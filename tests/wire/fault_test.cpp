@@ -51,6 +51,15 @@ TEST_CASE("a Marketo fault carries its code, message and HTTP status") {
     CHECK(contains(e, "getMultipleLeads"));
 }
 
+TEST_CASE("a fault sent with HTTP 200 is still a fault") {
+    Response r = Response::fault(20103, "Lead not found");
+    r.status = 200;
+    Error e = error_for(r);
+    CHECK(e.kind() == ErrorKind::service_fault);
+    CHECK(e.service_code() == 20103);
+    CHECK(contains(e, "Lead not found"));
+}
+
 TEST_CASE("fault codes: retryable ones, 20015's reset time, 20022, 20111") {
     Error rate = error_for(Response::fault(20023, "Rate limit exceeded"));
     CHECK(rate.service_code() == 20023);
