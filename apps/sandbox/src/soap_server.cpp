@@ -169,8 +169,8 @@ void SoapServer::start() {
             fail("cannot use --tls-cert " + config_.tls_cert_file + " (a PEM certificate or chain is needed): " +
                  openssl_errors());
         if (SSL_CTX_use_PrivateKey_file(ctx, config_.tls_key_file.c_str(), SSL_FILETYPE_PEM) != 1)
-            fail("cannot use --tls-key " + config_.tls_key_file + " (an unencrypted PEM private key is needed): " +
-                 openssl_errors());
+            fail("cannot use --tls-key " + config_.tls_key_file + ": " + openssl_errors() +
+                 "; it must be the unencrypted PEM private key of --tls-cert");
         if (SSL_CTX_check_private_key(ctx) != 1)
             fail("--tls-key " + config_.tls_key_file + " does not belong to --tls-cert " + config_.tls_cert_file);
     }
