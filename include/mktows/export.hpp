@@ -170,6 +170,10 @@ struct ExportSummary {
 /// The file a checkpointable export writes. It appears at `path` only when
 /// the export has finished (renamed from ".NAME.mktows-partial").
 struct ExportFile {
+    explicit ExportFile(std::string path_, OutputFormat format_ = OutputFormat::jsonl,
+                        std::optional<std::vector<std::string>> csv_columns_ = std::nullopt)
+        : path(std::move(path_)), format(format_), csv_columns(std::move(csv_columns_)) {}
+
     std::string path;
     OutputFormat format = OutputFormat::jsonl;
     /// CSV only: fixed attribute columns (else the union of names seen).

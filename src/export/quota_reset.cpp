@@ -23,7 +23,8 @@ TimePoint next_quota_reset(TimePoint now) {
 
 std::string describe_quota_reset(TimePoint now) {
     const TimePoint reset = next_quota_reset(now);
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(reset - now).count() + 1;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(reset - now).count();
+    const auto minutes = (seconds + 59) / 60;  // rounded up
     return "at " + format_w3c_utc(reset) + " (midnight US Central time), in " + std::to_string(minutes / 60) +
            " h " + std::to_string(minutes % 60) + " min";
 }

@@ -1,0 +1,550 @@
+// mktows::Exporter against an in-process mktows-sandbox over loopback:
+// exactly-once output with failures injected, deterministic order, churn,
+// the server's limits never hit, 20016/20022/20122/20015, budget stops,
+// checkpoints resumed and refused, CSV, key chunks, static lists, progress.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "export/export_engine.hpp"
+#include "export/export_output.hpp"
+#include "export/export_query.hpp"
+#include "export_fixture.hpp"
+#include "mktows/connection.hpp"
+#include "mktows/error.hpp"
+#include "mktows/export.hpp"
+
+using namespace export_test;
+using mktows::ExportOptions;
+using mktows::ExportSummary;
+using mktows::GetMultipleLeadsRequest;
+using std::chrono::seconds;
+
+namespace {
+
+constexpr auto day = std::chrono::hours(24);
+
+// The six-month range of the tests and its window boundaries.
+const mktows::TimePoint range_oldest = utc("2024-02-01T00:00:00Z");
+const mktows::TimePoint range_latest = utc("2024-07-31T23:59:59Z");
+
+// Leads exactly on every window boundary of the range (last second of a
+// window, first second of the next), on the range's bounds, and one second
+// outside it on both sides.
+std::vector<mktows::TimePoint> boundary_instants() {
+    std::vector<mktows::TimePoint> at{range_oldest, range_latest, range_oldest - seconds(1), range_latest + seconds(1)};
+    for (const auto& w : mktows::plan_windows(range_oldest, range_latest)) {
+        at.push_back(w.oldest);
+        at.push_back(w.latest);
+    }
+    return at;
+}
+
+// 4,000 leads over eight months (2024-01-01 .. 2024-08-28) plus the
+// boundary leads, written to data.jsonl in dir.
+LeadData standard_data(const TempDir& dir, int count = 4000) {
+    LeadData data = make_lead_data(count, utc("2024-01-01T00:00:00Z"), seconds(240 * 86400), boundary_instants());
+    write_lead_data(data, dir.file("data.jsonl"));
+    return data;
+}
+
+GetMultipleLeadsRequest six_months(int batch_size = 100) {
+    GetMultipleLeadsRequest r(mktows::LastUpdateAtSelector(range_oldest, range_latest));
+    r.batch_size = batch_size;
+    return r;
+}
+
+std::set<std::int64_t> as_set(const std::vector<std::int64_t>& ids) { return {ids.begin(), ids.end()}; }
+
+void check_exactly_once(const std::vector<std::int64_t>& ids, const std::set<std::int64_t>& expected) {
+    CHECK(ids.size() == expected.size());
+    for (const auto& [id, n] : id_counts(ids)) {
+        if (n != 1) FAIL_CHECK("Id " << id << " written " << n << " times");
+    }
+    CHECK(as_set(ids) == expected);
+}
+
+ExportSummary export_to_file(mktows::ClientOptions client, ExportOptions options, const GetMultipleLeadsRequest& request,
+                             const mktows::ExportFile& file) {
+    mktows::Exporter exporter(mktows::make_connection(std::move(client)), std::move(options));
+    return exporter.run(request, file);
+}
+
+mktows::ExportFile jsonl_file(const std::string& path) { return mktows::ExportFile{path}; }
+
+}  // namespace
+
+TEST_SUITE("library") {
+
+TEST_CASE("six months with 10% of calls dropped: every lead in the range exactly once, boundaries included") {
+    TempDir dir;
+    const LeadData data = standard_data(dir);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.fail_rate = 0.1;
+    so.latency = std::chrono::milliseconds(2);
+    RunningSandbox sandbox(so);
+
+    ExportOptions options;
+    options.parallel = 4;
+    const ExportSummary s = export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(dir.file("out.jsonl")));
+
+    const auto expected = data.ids_updated_in(range_oldest, range_latest);
+    REQUIRE(expected.size() > 2000);
+    const auto ids = jsonl_ids(dir.file("out.jsonl"));
+    check_exactly_once(ids, expected);
+    CHECK(s.leads == static_cast<std::int64_t>(expected.size()));
+    CHECK(s.units == 7);
+    CHECK(s.duplicates == 0);
+    // Failures were injected and retried.
+    CHECK(sandbox->stats().dropped > 0);
+    CHECK(s.retries >= sandbox->stats().dropped);
+    // The boundary leads: inside the range each once, outside not at all.
+    const auto id_set = as_set(ids);
+    for (const DataLead& l : data.leads) {
+        if (l.updated_at == range_oldest - seconds(1) || l.updated_at == range_latest + seconds(1))
+            CHECK(id_set.count(l.id) == 0);
+    }
+    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+}
+
+TEST_CASE("the output is the same bytes whatever --parallel is: window order, then stream order") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 3000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(1);
+    RunningSandbox sandbox(so);
+
+    std::string first;
+    for (int parallel : {1, 3, 8}) {
+        ExportOptions options;
+        options.parallel = parallel;
+        const std::string out = dir.file("out" + std::to_string(parallel) + ".jsonl");
+        export_to_file(sandbox.client_options(), options, six_months(150), jsonl_file(out));
+        if (first.empty())
+            first = read_file(out);
+        else
+            CHECK(read_file(out) == first);
+    }
+    // Window order: the updatedAt of the leads never goes back a window.
+    std::map<std::int64_t, mktows::TimePoint> updated;
+    for (const DataLead& l : data.leads) updated[l.id] = l.updated_at;
+    const auto windows = mktows::plan_windows(range_oldest, range_latest);
+    std::size_t window = 0;
+    for (const auto id : jsonl_ids(dir.file("out1.jsonl"))) {
+        while (window < windows.size() && updated[id] > windows[window].latest) ++window;
+        REQUIRE(window < windows.size());
+        CHECK(updated[id] >= windows[window].oldest);
+    }
+}
+
+TEST_CASE("with churn into the range while exporting: untouched leads exactly once, none twice") {
+    TempDir dir;
+    const LeadData data = standard_data(dir);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(10);
+    so.churn_per_second = 2000;
+    RunningSandbox sandbox(so);
+
+    // An open range pinned an hour ahead: churned leads (updatedAt = now)
+    // move into the last window, so a lead already written from an early
+    // window comes again and must be skipped.
+    ExportOptions options;
+    options.parallel = 4;
+    options.clock = [] { return std::chrono::system_clock::now() + std::chrono::hours(1); };
+    GetMultipleLeadsRequest request{mktows::LastUpdateAtSelector(range_oldest)};
+    request.batch_size = 100;
+    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    const auto snapshot = sandbox->snapshot();
+
+    std::map<std::int64_t, mktows::TimePoint> original;
+    for (const DataLead& l : data.leads) original[l.id] = l.updated_at;
+    std::set<std::int64_t> touched;
+    for (const auto& lead : snapshot)
+        if (lead.updated_at != original.at(lead.lead.id.value())) touched.insert(lead.lead.id.value());
+    REQUIRE(touched.size() > 100);
+
+    const auto ids = jsonl_ids(dir.file("out.jsonl"));
+    for (const auto& [id, n] : id_counts(ids))
+        if (n != 1) FAIL_CHECK("Id " << id << " written " << n << " times");
+    const auto written = as_set(ids);
+    for (const auto id : data.ids_updated_in(range_oldest, std::chrono::system_clock::now()))
+        if (!touched.count(id) && !written.count(id)) FAIL_CHECK("untouched lead " << id << " is missing");
+    MESSAGE(touched.size() << " leads touched, " << s.duplicates << " duplicates skipped");
+    CHECK(s.duplicates > 0);  // the de-duplication was needed
+    REQUIRE(s.range);
+    CHECK(s.range->latest > std::chrono::system_clock::now());  // pinned at the (shifted) start
+}
+
+TEST_CASE("client limits equal to the server's: the server never answers 20023 or 20024") {
+    TempDir dir;
+    standard_data(dir, 1500);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(20);
+    so.rate_limit_calls = 12;
+    so.rate_limit_period = seconds(1);
+    so.max_concurrency = 3;
+    RunningSandbox sandbox(so);
+
+    auto client = sandbox.client_options();
+    client.limits.rate_calls = 12;
+    client.limits.rate_period = seconds(1);
+    client.limits.max_concurrency = 3;
+    ExportOptions options;
+    options.parallel = 8;  // more workers than the server allows calls
+    const ExportSummary s = export_to_file(client, options, six_months(50), jsonl_file(dir.file("out.jsonl")));
+    CHECK(s.calls >= 20);
+    CHECK(s.retries == 0);
+    CHECK(sandbox.log().count_fault(20023) == 0);
+    CHECK(sandbox.log().count_fault(20024) == 0);
+    CHECK(sandbox->stats().faults == 0);
+    CHECK(sandbox->stats().max_in_progress <= 3);
+}
+
+TEST_CASE("control: without client limits the same server does answer 20023/20024, and retries absorb them") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 1500);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(20);
+    so.rate_limit_calls = 12;
+    so.rate_limit_period = seconds(1);
+    so.max_concurrency = 3;
+    RunningSandbox sandbox(so);
+
+    auto client = sandbox.client_options();
+    client.retry.max_retries = 30;
+    ExportOptions options;
+    options.parallel = 8;
+    export_to_file(client, options, six_months(50), jsonl_file(dir.file("out.jsonl")));
+    CHECK(sandbox.log().count_fault(20023) + sandbox.log().count_fault(20024) > 0);
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
+}
+
+TEST_CASE("20016 (stale signature) is retried with a fresh one, transparently") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 1500);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    auto client = sandbox.client_options();
+    // Every fourth signature is an hour old (the sandbox allows 15 minutes).
+    auto calls = std::make_shared<std::atomic<int>>(0);
+    client.clock = [calls] {
+        const auto now = std::chrono::system_clock::now();
+        return ++*calls % 4 == 0 ? now - std::chrono::hours(1) : now;
+    };
+    ExportOptions options;
+    const ExportSummary s = export_to_file(client, options, six_months(100), jsonl_file(dir.file("out.jsonl")));
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
+    const int stale = sandbox.log().count_fault(20016);
+    CHECK(stale > 0);
+    CHECK(s.retries >= stale);
+}
+
+TEST_CASE("20022 for a window: it is halved and both halves are fetched in its place, in order") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 2000);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    auto connection = mktows::make_connection(sandbox.client_options());
+
+    // A 61-day window (as if Marketo's limit were lower than planned for).
+    const mktows::TimeWindow big{utc("2024-03-01T00:00:00Z"), utc("2024-04-30T23:59:59Z")};
+    GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(big.oldest, big.latest));
+    request.batch_size = 100;
+    const auto query = mktows::detail::make_export_query(request, {});
+    mktows::detail::ExportUnit unit;
+    unit.window = big;
+
+    auto sink = mktows::FileSink::create(dir.file("out.jsonl"));
+    auto writer = mktows::make_jsonl_writer(*sink);
+    mktows::detail::WriterOutput output(*writer);
+    mktows::detail::IdSet ids;
+    mktows::detail::EngineSetup setup;
+    setup.query = &query;
+    setup.units = {unit};
+    setup.spool_dir = dir.path();
+    setup.output = &output;
+    setup.ids = &ids;
+    ExportOptions options;
+    options.parallel = 4;
+    mktows::detail::ExportEngine engine(*connection, options, std::move(setup));
+    const auto result = engine.run();
+    writer->finish();
+
+    CHECK(sandbox.log().count_fault(20022) == 3);  // 61 days -> 30.5 (still too long) -> 15.25 days
+    CHECK(result.units == 4);
+    const auto got = jsonl_ids(dir.file("out.jsonl"));
+    check_exactly_once(got, data.ids_updated_in(big.oldest, big.latest));
+    std::map<std::int64_t, mktows::TimePoint> updated;
+    for (const DataLead& l : data.leads) updated[l.id] = l.updated_at;
+    for (std::size_t i = 1; i < got.size(); ++i) CHECK(updated[got[i - 1]] <= updated[got[i]]);
+}
+
+TEST_CASE("a spent call budget stops cleanly with a checkpoint; the same export again finishes exactly once") {
+    TempDir dir;
+    const LeadData data = standard_data(dir);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    const std::string out = dir.file("out.jsonl");
+    const std::string checkpoint = dir.file("export.checkpoint");
+
+    ExportOptions options;
+    options.parallel = 3;
+    options.checkpoint_file = checkpoint;
+    auto client = sandbox.client_options();
+    client.limits.max_calls = 12;
+    try {
+        export_to_file(client, options, six_months(), jsonl_file(out));
+        FAIL("the budget did not stop the export");
+    } catch (const mktows::Error& e) {
+        CHECK(e.kind() == mktows::ErrorKind::budget_exhausted);
+        const std::string what = e.what();
+        CHECK(what.find("12 calls") != std::string::npos);
+        CHECK(what.find(checkpoint) != std::string::npos);
+        CHECK(what.find("run the same export again") != std::string::npos);
+    }
+    CHECK(exists(checkpoint));
+    CHECK_FALSE(exists(out));  // the file appears only when complete
+    CHECK(exists(dir.file(".out.jsonl.mktows-partial")));
+
+    client.limits.max_calls = 0;
+    const ExportSummary s = export_to_file(client, options, six_months(), jsonl_file(out));
+    CHECK(s.resumed);
+    check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
+    CHECK(s.leads == static_cast<std::int64_t>(data.ids_updated_in(range_oldest, range_latest).size()));
+    CHECK_FALSE(exists(checkpoint));
+    CHECK_FALSE(exists(checkpoint + ".work"));
+    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+}
+
+TEST_CASE("a checkpoint of another query or output is refused, and left as it was") {
+    TempDir dir;
+    standard_data(dir, 2000);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    const std::string checkpoint = dir.file("export.checkpoint");
+    ExportOptions options;
+    options.checkpoint_file = checkpoint;
+    auto client = sandbox.client_options();
+    client.limits.max_calls = 3;
+    CHECK_THROWS_AS(export_to_file(client, options, six_months(), jsonl_file(dir.file("out.jsonl"))), mktows::Error);
+    REQUIRE(exists(checkpoint));
+    const std::string before = read_file(checkpoint);
+
+    client.limits.max_calls = 0;
+    GetMultipleLeadsRequest other(mktows::LastUpdateAtSelector(range_oldest, range_latest - day));
+    mktows::ExportFile csv{dir.file("out.jsonl"), mktows::OutputFormat::csv};
+    for (auto attempt : std::vector<std::function<void()>>{
+             [&] { export_to_file(client, options, other, jsonl_file(dir.file("out.jsonl"))); },
+             [&] { export_to_file(client, options, six_months(), jsonl_file(dir.file("elsewhere.jsonl"))); },
+             [&] { export_to_file(client, options, six_months(), csv); }}) {
+        try {
+            attempt();
+            FAIL("another export used the checkpoint");
+        } catch (const mktows::Error& e) {
+            CHECK(e.kind() == mktows::ErrorKind::invalid_argument);
+            CHECK(std::string(e.what()).find("belongs to another export") != std::string::npos);
+        }
+    }
+    CHECK(read_file(checkpoint) == before);
+}
+
+TEST_CASE("20122 (stream position refused) restarts the unit from its beginning; output still exactly once") {
+    TempDir dir;
+    const LeadData data = standard_data(dir);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    const std::string out = dir.file("out.jsonl");
+    const std::string checkpoint = dir.file("export.checkpoint");
+    ExportOptions options;
+    options.parallel = 2;
+    options.checkpoint_file = checkpoint;
+    auto client = sandbox.client_options();
+    client.limits.max_calls = 9;
+    CHECK_THROWS_AS(export_to_file(client, options, six_months(), jsonl_file(out)), mktows::Error);
+
+    // Spoil every recorded stream position, as a server that forgot them would.
+    std::string text = read_file(checkpoint);
+    int spoiled = 0;
+    std::string edited;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("unit ", 0) == 0 && line.back() != '-' && line.find(" merged ") == std::string::npos) {
+            line = line.substr(0, line.rfind(' ')) + " tampered";
+            ++spoiled;
+        }
+        edited += line + "\n";
+    }
+    REQUIRE(spoiled > 0);
+    std::ofstream(checkpoint) << edited;
+
+    client.limits.max_calls = 0;
+    const ExportSummary s = export_to_file(client, options, six_months(), jsonl_file(out));
+    CHECK(sandbox.log().count_fault(20122) == spoiled);
+    check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
+    CHECK(s.duplicates > 0);  // the restarted units sent their first pages again
+}
+
+TEST_CASE("20015 (daily quota) stops at once with the reset time; another day (sandbox) resumes exactly once") {
+    TempDir dir;
+    const LeadData data = standard_data(dir);
+    const std::string out = dir.file("out.jsonl");
+    const std::string checkpoint = dir.file("export.checkpoint");
+    ExportOptions options;
+    options.parallel = 4;
+    options.checkpoint_file = checkpoint;
+    {
+        auto so = sandbox_options(dir.file("data.jsonl"));
+        so.daily_quota = 10;
+        RunningSandbox sandbox(so);
+        try {
+            export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(out));
+            FAIL("the quota did not stop the export");
+        } catch (const mktows::Error& e) {
+            CHECK(e.service_code() == 20015);
+            CHECK(e.attempts() == 1);  // not retried
+            const std::string what = e.what();
+            CHECK(what.find("midnight US Central time") != std::string::npos);
+            CHECK(what.find(checkpoint) != std::string::npos);
+        }
+        CHECK(sandbox->stats().calls <= 10 + 4);  // stopped at once (calls in flight aside)
+    }
+    RunningSandbox next_day(sandbox_options(dir.file("data.jsonl")));
+    export_to_file(next_day.client_options(), options, six_months(), jsonl_file(out));
+    check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
+}
+
+TEST_CASE("other faults fail fast and say how many attempts were made") {
+    TempDir dir;
+    standard_data(dir, 500);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    auto client = sandbox.client_options();
+    client.credentials.secret_key = "wrong";
+    try {
+        export_to_file(client, ExportOptions{}, six_months(), jsonl_file(dir.file("out.jsonl")));
+        FAIL("no error");
+    } catch (const mktows::Error& e) {
+        CHECK(e.service_code() == 20014);
+        CHECK(e.attempts() == 1);
+        CHECK(std::string(e.what()).find("without a checkpoint it cannot be continued") != std::string::npos);
+    }
+    CHECK_FALSE(exists(dir.file("out.jsonl")));
+    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+
+    // Retries exhausted: every call dropped.
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.fail_rate = 1.0;
+    RunningSandbox failing(so);
+    auto c2 = failing.client_options();
+    c2.retry.max_retries = 3;
+    try {
+        export_to_file(c2, ExportOptions{}, six_months(), jsonl_file(dir.file("out.jsonl")));
+        FAIL("no error");
+    } catch (const mktows::Error& e) {
+        CHECK(e.kind() == mktows::ErrorKind::transport);
+        CHECK(e.attempts() == 4);
+        CHECK(std::string(e.what()).find("4 attempts") != std::string::npos);
+    }
+}
+
+TEST_CASE("CSV: with a checkpoint and a budget stop, the resumed CSV equals a plain export's CSV") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 2500);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    auto client = sandbox.client_options();
+
+    // Reference: the Exporter into a CSV writer (header union of every lead).
+    {
+        auto sink = mktows::FileSink::create(dir.file("plain.csv"));
+        auto writer = mktows::make_csv_writer(*sink);
+        mktows::Exporter(mktows::make_connection(client), ExportOptions{}).run(six_months(), *writer);
+        sink->close();
+    }
+    ExportOptions options;
+    options.checkpoint_file = dir.file("csv.checkpoint");
+    mktows::ExportFile csv{dir.file("out.csv"), mktows::OutputFormat::csv};
+    client.limits.max_calls = 8;
+    CHECK_THROWS_AS(export_to_file(client, options, six_months(), csv), mktows::Error);
+    client.limits.max_calls = 0;
+    export_to_file(client, options, six_months(), csv);
+    CHECK(read_file(dir.file("out.csv")) == read_file(dir.file("plain.csv")));
+    const std::string text = read_file(dir.file("out.csv"));
+    const std::string header = text.substr(0, text.find("\r\n"));
+    CHECK(header.rfind("Id,Email,ForeignSysPersonId,ForeignSysType,", 0) == 0);
+    for (const char* name : {"FirstName", "Company", "LeadScore", "Revenue", "Unsubscribed"})
+        CHECK(header.find(name) != std::string::npos);
+    check_exactly_once(csv_ids(dir.file("out.csv")), data.ids_updated_in(range_oldest, range_latest));
+}
+
+TEST_CASE("key chunks: 250 keys (repeats, unknown ones) fetched in calls of 100, each lead once, in key order") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 1000);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    std::vector<std::string> keys;
+    std::vector<std::int64_t> expected;
+    std::set<std::int64_t> seen;
+    for (int i = 0; i < 250; ++i) {
+        const std::int64_t id = i % 5 == 4 ? 999999 + i : data.leads[static_cast<std::size_t>((i * 7) % 120)].id;
+        keys.push_back(std::to_string(id));
+        if (id < 999999 && seen.insert(id).second) expected.push_back(id);
+    }
+    GetMultipleLeadsRequest request(mktows::LeadKeySelector(mktows::LeadKeyType::IDNUM, keys));
+    ExportOptions options;
+    options.parallel = 3;
+    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    CHECK(s.units == 3);
+    const auto ids = jsonl_ids(dir.file("out.jsonl"));
+    check_exactly_once(ids, {expected.begin(), expected.end()});
+    CHECK_FALSE(s.range);
+}
+
+TEST_CASE("a static list is one stream; progress reports come and the last one says finished") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 3000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(3);
+    RunningSandbox sandbox(so);
+    GetMultipleLeadsRequest request(mktows::StaticListSelector::by_name("Program.Sevens"));
+    request.batch_size = 20;
+    std::vector<mktows::ExportProgress> reports;
+    ExportOptions options;
+    options.parallel = 8;
+    options.progress_interval = std::chrono::milliseconds(20);
+    options.on_progress = [&](const mktows::ExportProgress& p) { reports.push_back(p); };
+    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    const auto expected = data.ids_in_list("Program.Sevens");
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), expected);
+    CHECK(s.units == 1);
+    CHECK(sandbox->stats().max_in_progress == 1);  // one stream, one call at a time
+    REQUIRE(reports.size() >= 2);
+    CHECK(reports.back().finished);
+    CHECK(reports.back().leads_written == static_cast<std::int64_t>(expected.size()));
+    CHECK(reports.back().leads_remaining == 0);
+    bool saw_remaining = false;
+    for (const auto& p : reports)
+        if (!p.finished && p.leads_remaining && *p.leads_remaining > 0) saw_remaining = true;
+    CHECK(saw_remaining);
+}
+
+TEST_CASE("an open range is pinned before the first call and recorded; the next export starts 1 s later") {
+    TempDir dir;
+    standard_data(dir, 1000);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    const auto pinned = utc("2024-06-15T08:00:00Z");
+    ExportOptions options;
+    options.clock = [pinned] { return pinned + std::chrono::milliseconds(250); };
+    options.checkpoint_file = dir.file("cp");
+    GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(utc("2024-06-01T00:00:00Z")));
+    request.batch_size = 10;  // ~58 leads: several pages
+    auto client = sandbox.client_options();
+    client.limits.max_calls = 1;
+    CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
+    CHECK(read_file(dir.file("cp")).find("pinned_latest 2024-06-15T08:00:00Z") != std::string::npos);
+
+    // Resumed a "day" later: the recorded end is used, not the new now.
+    options.clock = [pinned] { return pinned + day; };
+    client.limits.max_calls = 0;
+    const ExportSummary s = export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl")));
+    REQUIRE(s.range);
+    CHECK(s.range->latest == pinned);
+    CHECK(s.next_updated_since == pinned + seconds(1));
+}
+
+}  // TEST_SUITE
