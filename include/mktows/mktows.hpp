@@ -7,6 +7,7 @@
 #include "mktows/connection.hpp"
 #include "mktows/credentials.hpp"
 #include "mktows/error.hpp"
+#include "mktows/export.hpp"
 #include "mktows/lead.hpp"
 #include "mktows/options.hpp"
 #include "mktows/output.hpp"
