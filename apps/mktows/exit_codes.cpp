@@ -30,25 +30,15 @@ int exit_code_for(const Error& error) {
 
 namespace {
 
+/// The command-line side of a fault: which options to look at. (The
+/// library's message already says what the fault means.)
 std::string fault_hint(int code) {
     switch (code) {
         case fault_code::authentication_failed:
-            return "check the user id (--user-id or MKTOWS_USER_ID) and the secret key "
-                   "(MKTOWS_SECRET_KEY or --secret-file), and that they belong to this endpoint";
-        case fault_code::access_denied:
-            return "this user is blocked from the SOAP API; ask the instance's admin to allow it";
-        case fault_code::request_expired:
-            return "the signature's timestamp was refused: check that this machine's clock is right";
-        case fault_code::request_limit_exceeded:
-            return "the daily call quota is spent; try again after it resets (midnight US Central)";
+            return "the user id comes from --user-id or MKTOWS_USER_ID, the key from MKTOWS_SECRET_KEY or "
+                   "--secret-file";
         case fault_code::time_span_too_long:
-            return "Marketo allows at most 30 days between --updated-since and --updated-until; "
-                   "split the range";
-        case fault_code::list_not_found:
-            return "check the list name ('Program.List') or id";
-        case fault_code::rate_limit_exceeded:
-        case fault_code::concurrency_limit_exceeded:
-            return "the instance is busy; try again later";
+            return "give --updated-since and --updated-until at most 30 days apart";
         default:
             return {};
     }
