@@ -105,7 +105,7 @@ c++ -std=c++17 -Wall -Wextra -Werror "$src/tests/build/consumer/consumer.cpp" -o
   >"$work/pc-consumer.log" 2>&1 \
   || { cat "$work/pc-consumer.log" >&2; fail "building with pkg-config --cflags --libs mktows ($cflags $libs) failed"; }
 run_consumer pkg-config "$work/pc-consumer"
-echo "ok: pkg-config consumer built ($cflags $libs) and ran"
+echo "ok: pkg-config consumer built ($cflags $libs) and ran${extra:+ (fetched leads from mktows-sandbox)}"
 
 cleanup
 [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
