@@ -11,6 +11,11 @@ namespace mktows::detail {
 
 namespace {
 
+// Workers fetch at most this many units ahead of the first one not yet
+// merged, which bounds the open spool files and the disk they take while
+// a long unit holds up the output.
+constexpr std::size_t max_lookahead = 64;
+
 bool is_fault(const Error& e, int code) { return e.kind() == ErrorKind::service_fault && e.service_code() == code; }
 
 }  // namespace
@@ -38,6 +43,15 @@ ExportEngine::~ExportEngine() { stop_workers(); }
 
 std::string ExportEngine::spool_path(const ExportUnit& unit) const {
     return setup_.spool_dir + "/unit-" + std::to_string(unit.id) + ".spool";
+}
+
+std::shared_ptr<PosixFile> ExportEngine::spool_file_locked(const ExportUnit& unit) {
+    auto& file = spools_[unit.id];
+    if (!file) {
+        file = durable_ ? std::make_shared<PosixFile>(spool_path(unit), PosixFile::Mode::read_write_create)
+                        : std::make_shared<PosixFile>(PosixFile::anonymous(setup_.spool_dir, "mktows-spool-"));
+    }
+    return file;
 }
 
 std::int64_t ExportEngine::leads_written() const { return leads_written_; }
@@ -74,7 +88,8 @@ ExportUnit* ExportEngine::take_unit() {
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
         if (stopping_) return nullptr;
-        for (std::size_t i = next_pending_; i < order_.size(); ++i) {
+        const std::size_t window_end = std::min(order_.size(), head_ + max_lookahead);
+        for (std::size_t i = next_pending_; i < window_end; ++i) {
             if (order_[i]->state == UnitState::pending) {
                 next_pending_ = i + 1;
                 order_[i]->state = UnitState::active;
@@ -82,16 +97,25 @@ ExportUnit* ExportEngine::take_unit() {
                 return order_[i];
             }
         }
-        next_pending_ = order_.size();
-        if (active_ == 0) return nullptr;  // every unit is fetched
-        work_cv_.wait(lock);               // an active unit may still be split (20022)
+        next_pending_ = std::max(next_pending_, window_end);
+        bool pending_later = false;
+        for (std::size_t i = next_pending_; i < order_.size() && !pending_later; ++i)
+            pending_later = order_[i]->state == UnitState::pending;
+        if (!pending_later && active_ == 0) return nullptr;  // every unit is fetched
+        // Wait for the output to catch up, or for an active unit to be split (20022).
+        work_cv_.wait(lock);
     }
 }
 
 void ExportEngine::fetch_unit(ExportUnit& unit) {
     // Only this worker changes the unit's fetch fields, under mu_; it may
     // read them without the lock.
-    RecordWriter spool(spool_path(unit), unit.spool_length);
+    std::shared_ptr<PosixFile> file;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        file = spool_file_locked(unit);
+    }
+    RecordWriter spool(std::move(file), unit.spool_length);
     StreamGuard guard;
     for (;;) {
         {
@@ -221,7 +245,12 @@ bool ExportEngine::merge_ready() {
         }
         if (limit > unit->merged_length) {
             if (reader_unit_ != unit) {
-                reader_.emplace(spool_path(*unit), unit->merged_length, limit);
+                std::shared_ptr<PosixFile> file;
+                {
+                    std::lock_guard<std::mutex> lock(mu_);
+                    file = spool_file_locked(*unit);
+                }
+                reader_.emplace(std::move(file), unit->merged_length, limit);
                 reader_unit_ = unit;
             } else {
                 reader_->extend(limit);
@@ -246,8 +275,10 @@ bool ExportEngine::merge_ready() {
             std::lock_guard<std::mutex> lock(mu_);
             unit->state = UnitState::merged;
             ++head_;
+            spools_.erase(unit->id);
         }
-        spools_to_remove_.push_back(spool_path(*unit));
+        work_cv_.notify_all();  // the lookahead moved on
+        if (durable_) spools_to_remove_.push_back(spool_path(*unit));
         wrote = true;
     }
 }

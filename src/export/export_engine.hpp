@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "export/export_output.hpp"
 #include "export/export_query.hpp"
 #include "export/id_set.hpp"
+#include "export/posix_file.hpp"
 #include "export/record_file.hpp"
 #include "export/stream_guard.hpp"
 #include "mktows/connection.hpp"
@@ -32,6 +34,8 @@ namespace mktows::detail {
 struct EngineSetup {
     const ExportQuery* query = nullptr;
     std::vector<ExportUnit> units;   ///< in output order
+    /// Where spool files go: named unit-<id>.spool files kept for resuming
+    /// when checkpoint_path is set, else files unlinked at once.
     std::string spool_dir;
     ExportOutput* output = nullptr;
     IdSet* ids = nullptr;
@@ -81,6 +85,8 @@ private:
     void report_progress(bool finished);
     void stop_workers() noexcept;
     std::string spool_path(const ExportUnit& unit) const;
+    /// The unit's spool file, opened (or made) on first use. Call with mu_ held.
+    std::shared_ptr<PosixFile> spool_file_locked(const ExportUnit& unit);
 
     Connection& connection_;
     const ExportOptions& options_;
@@ -94,6 +100,7 @@ private:
     std::condition_variable main_cv_;   // calling thread: a page, a unit or a worker finished
     std::vector<std::unique_ptr<ExportUnit>> units_;
     std::vector<ExportUnit*> order_;
+    std::map<int, std::shared_ptr<PosixFile>> spools_;  // by unit id, until merged
     std::size_t next_pending_ = 0;      // no pending unit before this index of order_
     std::size_t head_ = 0;              // first unit of order_ not merged yet
     int next_id_ = 0;

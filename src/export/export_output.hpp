@@ -1,5 +1,7 @@
 // Where an export's ordered, de-duplicated leads go:
 //   * WriterOutput: any LeadWriter (not resumable);
+//   * FileWriterOutput: a new JSONL or CSV file through the usual writers
+//     (not resumable);
 //   * JsonlFileOutput: a JSONL file, resumable: cut back to a recorded
 //     length, with the Ids already in it read back;
 //   * CsvMergeOutput: a file of lead records, resumable the same way, from
@@ -43,6 +45,21 @@ public:
 
 private:
     LeadWriter& writer_;
+};
+
+class FileWriterOutput final : public ExportOutput {
+public:
+    /// Creates path; CSV without columns spools rows in spool_dir.
+    FileWriterOutput(const std::string& path, OutputFormat format, std::optional<std::vector<std::string>> columns,
+                     const std::string& spool_dir);
+    void write(const Lead& lead) override { writer_->write(lead); }
+    std::uint64_t commit(bool durable) override;
+    void finish() override;
+    std::uint64_t bytes() const override { return sink_->size(); }
+
+private:
+    std::unique_ptr<FileSink> sink_;
+    std::unique_ptr<LeadWriter> writer_;
 };
 
 /// What a resumed output already holds.

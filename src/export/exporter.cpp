@@ -34,19 +34,6 @@ std::string spool_parent(const ExportOptions& options) {
     return tmp && *tmp ? tmp : "/tmp";
 }
 
-// A directory removed (with its files) when the export ends.
-class TempDirectory {
-public:
-    explicit TempDirectory(std::string path) : path_(std::move(path)) {}
-    ~TempDirectory() { remove_directory_and_files(path_); }
-    TempDirectory(const TempDirectory&) = delete;
-    TempDirectory& operator=(const TempDirectory&) = delete;
-    const std::string& path() const noexcept { return path_; }
-
-private:
-    std::string path_;
-};
-
 // A file removed unless the export succeeded.
 class RemoveUnlessKept {
 public:
@@ -176,14 +163,13 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, LeadWriter& 
     const auto started = std::chrono::steady_clock::now();
     const CallStats before = connection_->stats();
     const ExportQuery query = make_export_query(request, now_of(options_));
-    TempDirectory spools(make_temp_directory(spool_parent(options_), "mktows-export-"));
     WriterOutput output(writer);
     IdSet ids;
 
     EngineSetup setup;
     setup.query = &query;
     setup.units = plan_units(query, options_.window_days);
-    setup.spool_dir = spools.path();
+    setup.spool_dir = spool_parent(options_);
     setup.output = &output;
     setup.ids = &ids;
     ExportEngine engine(*connection_, options_, std::move(setup));
@@ -211,16 +197,13 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
     IdSet ids;
     ResumedContent content;
     std::unique_ptr<ExportOutput> output;
-    std::optional<TempDirectory> spools;  // without a checkpoint
     std::optional<ExportQuery> query;
     bool resumed = false;
 
     if (options_.checkpoint_file.empty()) {
         query.emplace(make_export_query(request, now_of(options_)));
-        spools.emplace(make_temp_directory(spool_parent(options_), "mktows-export-"));
-        setup.spool_dir = spools->path();
-        paths.merge_file = setup.spool_dir + "/merged.records";
-        output = open_output(file, paths, std::nullopt, ids, content);
+        setup.spool_dir = spool_parent(options_);
+        output = std::make_unique<FileWriterOutput>(paths.partial, file.format, file.csv_columns, setup.spool_dir);
         setup.units = plan_units(*query, options_.window_days);
     } else {
         const std::string checkpoint_path = absolute_path(options_.checkpoint_file);

@@ -28,6 +28,24 @@ PosixFile::PosixFile(const std::string& path, Mode mode) : path_(path) {
     if (fd_ < 0) throw_file_error("opening", path, errno);
 }
 
+PosixFile PosixFile::anonymous(const std::string& dir, const std::string& prefix) {
+    std::string pattern = dir + "/" + prefix + "XXXXXX";
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(ErrorKind::io, "making a spool file in '" + dir + "' failed: " + std::strerror(err) +
+                                       "; an export needs a writable directory for its spool files (set TMPDIR "
+                                       "or ExportOptions::work_dir)");
+    }
+    ::unlink(name.data());
+    PosixFile file;
+    file.fd_ = fd;
+    file.path_ = std::string(name.data()) + " (unlinked)";
+    return file;
+}
+
 PosixFile::~PosixFile() {
     if (fd_ >= 0) ::close(fd_);
 }
@@ -173,19 +191,6 @@ void remove_directory_and_files(const std::string& path) noexcept {
         ::closedir(dir);
     }
     ::rmdir(path.c_str());
-}
-
-std::string make_temp_directory(const std::string& parent, const std::string& prefix) {
-    std::string pattern = parent + "/" + prefix + "XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    if (!::mkdtemp(name.data())) {
-        const int err = errno;
-        throw Error(ErrorKind::io, "making a spool directory in '" + parent + "' failed: " + std::strerror(err) +
-                                       "; an export needs a writable directory for its spool files (set "
-                                       "TMPDIR or ExportOptions::work_dir)");
-    }
-    return std::string(name.data());
 }
 
 void rename_file(const std::string& from, const std::string& to) {

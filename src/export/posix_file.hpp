@@ -19,6 +19,9 @@ public:
 
     PosixFile() = default;
     PosixFile(const std::string& path, Mode mode);
+    /// A new file in dir that is unlinked at once: it has no name and
+    /// disappears with its last descriptor, even if the process is killed.
+    static PosixFile anonymous(const std::string& dir, const std::string& prefix);
     ~PosixFile();
     PosixFile(PosixFile&& other) noexcept;
     PosixFile& operator=(PosixFile&& other) noexcept;
@@ -54,8 +57,6 @@ void remove_file(const std::string& path);
 void make_directory(const std::string& path);
 /// Removes a directory and the files in it (not recursive beyond that).
 void remove_directory_and_files(const std::string& path) noexcept;
-/// A new private directory "<parent>/<prefix>XXXXXX" (mkdtemp).
-std::string make_temp_directory(const std::string& parent, const std::string& prefix);
 /// Renames, replacing to; then syncs to's directory.
 void rename_file(const std::string& from, const std::string& to);
 std::string directory_of(const std::string& path);

@@ -5,6 +5,7 @@
 #define MKTOWS_SRC_EXPORT_RECORD_FILE_HPP
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "export/posix_file.hpp"
@@ -17,6 +18,8 @@ public:
     /// Opens (creating) path and cuts it to `length` bytes, where appending
     /// starts: whatever was written past a recorded length is dropped.
     RecordWriter(const std::string& path, std::uint64_t length);
+    /// The same on a file that is already open (shared with readers).
+    RecordWriter(std::shared_ptr<PosixFile> file, std::uint64_t length);
 
     void append(const Lead& lead);
     /// Writes what is buffered; returns the length of the file.
@@ -28,7 +31,7 @@ public:
     void close();
 
 private:
-    PosixFile file_;
+    std::shared_ptr<PosixFile> file_;
     std::uint64_t written_;
     std::string buffer_;
 };
@@ -36,6 +39,7 @@ private:
 class RecordReader {
 public:
     RecordReader(const std::string& path, std::uint64_t offset, std::uint64_t limit);
+    RecordReader(std::shared_ptr<PosixFile> file, std::uint64_t offset, std::uint64_t limit);
 
     /// Allows reading up to a new limit (the writer has appended).
     void extend(std::uint64_t limit) noexcept { limit_ = limit; }
@@ -48,7 +52,7 @@ public:
 private:
     bool fill(std::size_t need);
 
-    PosixFile file_;
+    std::shared_ptr<PosixFile> file_;
     std::uint64_t offset_;      // of the next record
     std::uint64_t limit_;
     std::string buffer_;        // bytes from buffered_at_

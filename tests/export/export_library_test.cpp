@@ -214,7 +214,9 @@ TEST_CASE("control: without client limits the same server does answer 20023/2002
     RunningSandbox sandbox(so);
 
     auto client = sandbox.client_options();
-    client.retry.max_retries = 30;
+    client.retry.max_retries = 60;  // refusals are expected here: retry patiently
+    client.retry.initial_backoff = std::chrono::milliseconds(50);
+    client.retry.max_backoff = std::chrono::milliseconds(1000);
     ExportOptions options;
     options.parallel = 8;
     export_to_file(client, options, six_months(50), jsonl_file(dir.file("out.jsonl")));
