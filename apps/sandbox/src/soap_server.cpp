@@ -113,19 +113,35 @@ std::size_t receive_bounded(struct soap* soap, char* buf, std::size_t length) {
     return n;
 }
 
-// HTTP GET: <endpoint>?WSDL (any case) returns the WSDL, anything else 404.
-int on_http_get(struct soap* soap) {
-    const std::string& wsdl = *static_cast<ConnectionIo*>(soap->user)->wsdl;
-    if (path_part(soap->path) != endpoint_path || !equals_ascii_ci(query_part(soap->path), "wsdl")) return 404;
-    soap->http_content = "text/xml; charset=utf-8";
+bool body_complete(struct soap* soap) {
+    const auto* io = static_cast<ConnectionIo*>(soap->user);
+    return io->bounded && io->body_left == 0 && soap_valid_socket(soap->socket);
+}
+
+// A whole request body whose XML ends early reads as EOF, and gSOAP sends
+// no fault for EOF when timeouts are set (it takes EOF for a vanished
+// client); without them it does. The server sets them again per request.
+void server_fault_hook(struct soap* soap, const char** faultcode, const char** faultstring) {
+    if (soap->error == SOAP_EOF && body_complete(soap)) soap->recv_timeout = soap->send_timeout = 0;
+    marketo_fault_hook(soap, faultcode, faultstring);
+}
+
+int send_file(struct soap* soap, int status, const char* content_type, const std::string& body) {
+    soap->http_content = content_type;
     const soap_mode mode = soap->omode;
     soap->omode = (soap->omode & ~SOAP_IO) | SOAP_IO_STORE;  // whole body first: Content-Length, keep-alive
-    if (soap_response(soap, SOAP_FILE) || soap_send_raw(soap, wsdl.data(), wsdl.size()) || soap_end_send(soap)) {
-        soap->omode = mode;
-        return soap->error;
-    }
+    const int rc = soap_response(soap, SOAP_FILE + status) || soap_send_raw(soap, body.data(), body.size()) ||
+                   soap_end_send(soap);
     soap->omode = mode;
-    return SOAP_OK;
+    return rc ? soap->error : SOAP_OK;
+}
+
+// HTTP GET: <endpoint>?WSDL (any case) returns the WSDL, anything else 404.
+int on_http_get(struct soap* soap) {
+    if (path_part(soap->path) != endpoint_path || !equals_ascii_ci(query_part(soap->path), "wsdl"))
+        return send_file(soap, 404, "text/plain; charset=utf-8",
+                         std::string("Not found. The WSDL is at ") + endpoint_path + "?WSDL\n");
+    return send_file(soap, 200, "text/xml; charset=utf-8", *static_cast<ConnectionIo*>(soap->user)->wsdl);
 }
 
 }  // namespace
@@ -202,7 +218,7 @@ void SoapServer::start() {
         worker->soap->fparse = parse_http_header;
         worker->soap->frecv = receive_bounded;
         worker->soap->fget = on_http_get;
-        worker->soap->fseterror = marketo_fault_hook;
+        worker->soap->fseterror = server_fault_hook;
         worker->service = std::make_unique<SandboxService>(worker->soap, engine_);
         workers_.push_back(std::move(worker));
     }
@@ -330,15 +346,24 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
     while (open && !stopping_ && wait_for_request(soap)) {
         service.call().reset();
         worker.io->bounded = false;  // the next request's header: read freely
+        soap->recv_timeout = soap->send_timeout = kRequestTimeout;
         soap->omode |= SOAP_XML_NIL;  // nil lead fields as xsi:nil="true" (cleared for faults)
         if (soap_begin_serve(soap)) {
-            // A GET was answered (SOAP_STOP), the client closed (EOF), or the
-            // request could not be read (gSOAP has sent the fault already).
-            if (soap->error != SOAP_EOF && soap->error < SOAP_STOP) {
+            // A GET was answered (SOAP_STOP), the client closed (EOF), the
+            // request could not be read (gSOAP has sent the fault already),
+            // or it was a POST of something other than a SOAP envelope.
+            if (soap->error > SOAP_STOP) {
+                set_marketo_fault(soap, ServiceFault(20012, "the request body is not a SOAP envelope"));
+                soap->error = SOAP_FAULT;
+                soap->keep_alive = 0;
+                soap_send_fault(soap);
+                soap->error = SOAP_FAULT;
+            }
+            if (soap->error != SOAP_EOF && soap->error != SOAP_STOP) {
                 engine_.count_call(true, false);
                 engine_.log("unreadable request: fault sent");
             }
-            open = soap->error >= SOAP_STOP && soap->keep_alive && soap_valid_socket(soap->socket);
+            open = soap->error == SOAP_STOP && soap->keep_alive && soap_valid_socket(soap->socket);
             soap_destroy(soap);
             soap_end(soap);
             continue;
@@ -348,7 +373,7 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
         if (path_part(soap->path) != endpoint_path) {
             soap->keep_alive = 0;  // the body was not read
             soap->error = 404;
-        } else if (service.dispatch() == SOAP_EOF && soap_valid_socket(soap->socket)) {
+        } else if (service.dispatch() == SOAP_EOF && body_complete(soap)) {
             soap->error = SOAP_SYNTAX_ERROR;  // the body ended inside the XML: answer 20012, not silence
         }
         CallRecord& call = service.call();
