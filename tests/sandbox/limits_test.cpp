@@ -1,0 +1,213 @@
+// Authentication and the limits and faults of mktows-sandbox, each turned on
+// by its option, seen through the SDK client and raw HTTP: 20014, 20016,
+// --rate-limit (20023), --max-concurrency (20024), --daily-quota (20015),
+// --latency-ms, --fail-rate (connection closed without a response, the
+// same calls for the same seed) and --churn.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "sandbox/raw_http.hpp"
+#include "sandbox/sandbox_fixture.hpp"
+
+using namespace sandbox_test;
+using mktows::GetMultipleLeadsRequest;
+
+namespace {
+
+GetMultipleLeadsRequest small_list_page() {
+    GetMultipleLeadsRequest r(mktows::StaticListSelector::by_id(1));
+    r.batch_size = 5;
+    return r;
+}
+
+int fault_code_of_call(mktows::Client& client) {
+    try {
+        client.get_multiple_leads_page(small_list_page());
+        return 0;
+    } catch (const mktows::Error& e) {
+        return e.kind() == mktows::ErrorKind::service_fault ? e.service_code() : -1;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a wrong secret or user is 20014; a client clock 20 minutes off is 20016") {
+    auto sandbox = start_sandbox(test_options(500));
+    {
+        auto o = client_options(*sandbox);
+        o.credentials.secret_key = "wrong";
+        mktows::Client client(o);
+        const auto e = error_of([&] { client.get_multiple_leads_page(small_list_page()); });
+        CHECK(e.kind() == mktows::ErrorKind::service_fault);
+        CHECK(e.service_code() == 20014);
+        CHECK(std::string(e.what()).find("wrong") == std::string::npos);
+    }
+    {
+        auto o = client_options(*sandbox);
+        o.credentials.user_id = "another_user";
+        mktows::Client client(o);
+        CHECK(error_of([&] { client.get_multiple_leads_page(small_list_page()); }).service_code() == 20014);
+    }
+    for (int minutes : {-20, 20}) {
+        auto o = client_options(*sandbox);
+        o.clock = [minutes] { return std::chrono::system_clock::now() + std::chrono::minutes(minutes); };
+        mktows::Client client(o);
+        CHECK(error_of([&] { client.get_multiple_leads_page(small_list_page()); }).service_code() == 20016);
+    }
+    SUBCASE("--max-clock-skew narrows the window") {
+        auto options = test_options(500);
+        options.max_clock_skew = std::chrono::seconds(60);
+        auto strict = start_sandbox(options);
+        auto o = client_options(*strict);
+        o.clock = [] { return std::chrono::system_clock::now() - std::chrono::seconds(90); };
+        mktows::Client client(o);
+        CHECK(error_of([&] { client.get_multiple_leads_page(small_list_page()); }).service_code() == 20016);
+    }
+    SUBCASE("other credentials, given as options") {
+        auto options = test_options(500);
+        options.user_id = "acme_1_XYZ";
+        options.secret_key = "s3cr3t &<>\"";
+        auto custom = start_sandbox(options);
+        mktows::Client client(client_options(*custom));
+        CHECK(client.get_multiple_leads_page(small_list_page()).return_count > 0);
+        auto demo = client_options(*custom);
+        demo.credentials = {sb::demo_user_id, sb::demo_secret_key};
+        mktows::Client demo_client(demo);
+        CHECK(error_of([&] { demo_client.get_multiple_leads_page(small_list_page()); }).service_code() == 20014);
+    }
+}
+
+TEST_CASE("--rate-limit 5/2: the sixth call in two seconds is 20023, later calls pass again") {
+    auto options = test_options(500);
+    options.rate_limit_calls = 5;
+    options.rate_limit_period = std::chrono::seconds(2);
+    auto sandbox = start_sandbox(options);
+    mktows::Client client(client_options(*sandbox));
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 5; ++i) CHECK(fault_code_of_call(client) == 0);
+    CHECK(fault_code_of_call(client) == 20023);
+    CHECK(fault_code_of_call(client) == 20023);  // refused calls do not count, but the window is still full
+    REQUIRE(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    std::this_thread::sleep_until(started + std::chrono::milliseconds(2100));
+    CHECK(fault_code_of_call(client) == 0);
+}
+
+TEST_CASE("--max-concurrency 2: of five simultaneous calls, three are 20024") {
+    auto options = test_options(500);
+    options.max_concurrency = 2;
+    options.latency = std::chrono::milliseconds(600);
+    auto sandbox = start_sandbox(options);
+    std::atomic<int> ok{0}, refused{0}, other{0};
+    std::atomic<int> ready{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 5; ++i)
+        threads.emplace_back([&] {
+            mktows::Client client(client_options(*sandbox));
+            ++ready;
+            while (ready < 5) std::this_thread::yield();  // all five call at once
+            const int code = fault_code_of_call(client);
+            (code == 0 ? ok : code == 20024 ? refused : other)++;
+        });
+    for (auto& t : threads) t.join();
+    CHECK(ok == 2);
+    CHECK(refused == 3);
+    CHECK(other == 0);
+    CHECK(sandbox->stats().max_in_progress == 5);
+    // One at a time is always fine.
+    mktows::Client client(client_options(*sandbox));
+    CHECK(fault_code_of_call(client) == 0);
+}
+
+TEST_CASE("--daily-quota 3: the fourth call of the day is 20015") {
+    auto options = test_options(500);
+    options.daily_quota = 3;
+    auto sandbox = start_sandbox(options);
+    mktows::Client client(client_options(*sandbox));
+    for (int i = 0; i < 3; ++i) CHECK(fault_code_of_call(client) == 0);
+    CHECK(fault_code_of_call(client) == 20015);
+    HttpConnection http(sandbox->port());
+    const auto r = http.post_soap(demo_envelope("<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>65835</keyValue></leadKey></ns1:paramsGetLead>"));
+    REQUIRE(r);
+    CHECK(r->body.find("<faultstring>20015 - Request limit exceeded") != std::string::npos);
+}
+
+TEST_CASE("--latency-ms is added to every call, faults included") {
+    auto options = test_options(500);
+    options.latency = std::chrono::milliseconds(300);
+    auto sandbox = start_sandbox(options);
+    mktows::Client client(client_options(*sandbox));
+    auto timed = [&](auto&& f) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        return std::chrono::steady_clock::now() - t0;
+    };
+    CHECK(timed([&] { client.get_multiple_leads_page(small_list_page()); }) >= std::chrono::milliseconds(300));
+    CHECK(timed([&] { (void)error_of([&] { client.get_lead({mktows::LeadKeyType::IDNUM, "1"}); }); }) >=
+          std::chrono::milliseconds(300));
+}
+
+TEST_CASE("--fail-rate: calls end with the connection closed and no response; the same calls for the same seed") {
+    SUBCASE("every call") {
+        auto options = test_options(500);
+        options.fail_rate = 1.0;
+        auto sandbox = start_sandbox(options);
+        mktows::Client client(client_options(*sandbox));
+        const auto e = error_of([&] { client.get_multiple_leads_page(small_list_page()); });
+        CHECK(e.kind() == mktows::ErrorKind::transport);
+        HttpConnection http(sandbox->port());
+        CHECK_FALSE(http.post_soap(demo_envelope("<ns1:paramsGetMultipleLeads/>")).has_value());
+        CHECK(sandbox->stats().dropped == 2);
+    }
+    SUBCASE("a third of the calls, reproducibly") {
+        auto pattern = [](std::uint64_t seed) {
+            auto options = test_options(200);
+            options.fail_rate = 1.0 / 3;
+            options.seed = seed;
+            auto sandbox = start_sandbox(options);
+            std::string p;
+            for (int i = 0; i < 60; ++i) {
+                HttpConnection http(sandbox->port());
+                p += http.post_soap(demo_envelope("<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>65835"
+                                                  "</keyValue></leadKey></ns1:paramsGetLead>"))
+                         ? '.'
+                         : 'x';
+            }
+            return p;
+        };
+        const std::string a = pattern(7), b = pattern(7), c = pattern(8);
+        CAPTURE(a);
+        CHECK(a == b);
+        CHECK(a != c);
+        const auto dropped = std::count(a.begin(), a.end(), 'x');
+        CHECK(dropped >= 8);
+        CHECK(dropped <= 35);
+    }
+}
+
+TEST_CASE("--churn moves leads to updatedAt = now, about N a second") {
+    auto options = test_options(3000);
+    options.churn_per_second = 1000;
+    auto sandbox = start_sandbox(options);
+    const auto before = sandbox->snapshot();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto after = sandbox->snapshot();
+    const auto now = std::chrono::system_clock::now();
+    int moved = 0;
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        REQUIRE(after[i].lead.id == before[i].lead.id);
+        if (after[i].updated_at != before[i].updated_at) {
+            ++moved;
+            CHECK(after[i].updated_at <= now);
+            CHECK(after[i].updated_at >= now - std::chrono::seconds(3));
+        }
+    }
+    CHECK(moved >= 700);  // ~1400 draws, some of the same lead
+    CHECK(moved <= 1500);
+    // A window ending now finds the moved leads.
+    mktows::Client client(client_options(*sandbox));
+    GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(now - std::chrono::seconds(5), now));
+    request.batch_size = 1000;
+    CHECK(all_leads(client, request).size() >= static_cast<std::size_t>(moved));
+}
