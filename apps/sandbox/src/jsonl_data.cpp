@@ -123,8 +123,10 @@ LeadId read_id(const json& lead, const LineError& err) {
     if (it == lead.end()) err.fail("the lead has no \"Id\"; every lead needs a positive integer Id");
     if (!it->is_number_integer())
         err.fail("\"Id\" must be a JSON integer such as 65835, not " + it->dump());
-    if (it->is_number_unsigned() ? it->get<std::uint64_t>() > 2147483647u
-                                 : (it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 2147483647))
+    const bool in_range = it->is_number_unsigned()
+                              ? (it->get<std::uint64_t>() >= 1 && it->get<std::uint64_t>() <= 2147483647u)
+                              : (it->get<std::int64_t>() >= 1 && it->get<std::int64_t>() <= 2147483647);
+    if (!in_range)
         err.fail("\"Id\" " + it->dump() + " is out of range; Ids are 1..2147483647 (xs:int)");
     return static_cast<LeadId>(it->get<std::int64_t>());
 }
