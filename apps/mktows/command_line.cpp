@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "export_options.hpp"
 #include "mktows/version.hpp"
 #include "secret_key.hpp"
 
@@ -139,6 +140,7 @@ CLI::App* add_get_multiple_leads_command(CLI::App& app, GetMultipleLeadsArgs& ar
     cmd->add_option_function<std::string>(
            "--secret-key,--secret", [&args](const std::string&) { args.secret_on_command_line = true; })
         ->group("");
+    add_export_options(*cmd, args.bulk);
     return cmd;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "export_args.hpp"
+
 namespace mktows_cli {
 
 struct GetMultipleLeadsArgs {
@@ -43,6 +45,9 @@ struct GetMultipleLeadsArgs {
     /// Set when someone tried to pass the secret as an option value; the
     /// value itself is discarded at once.
     bool secret_on_command_line = false;
+
+    /// --parallel, --checkpoint, limits, backoff, progress (export engineer).
+    ExportArgs bulk;
 };
 
 }  // namespace mktows_cli

@@ -7,10 +7,11 @@
 #include "client_settings.hpp"
 #include "embedded_sandbox.hpp"
 #include "export_leads.hpp"
+#include "export_options.hpp"
 #include "lead_query.hpp"
-#include "mktows/client.hpp"
 #include "mktows/error.hpp"
 #include "output_target.hpp"
+#include "run_export.hpp"
 
 namespace mktows_cli {
 
@@ -59,7 +60,19 @@ void run_get_multiple_leads(const GetMultipleLeadsArgs& args) {
     } else {
         options = client_options(args);
     }
+    apply_export_limits(args.bulk, options);
     options.validate();
+    exporter_options(args.bulk);  // bad export options are refused before any output is made
+
+    if (!args.bulk.checkpoint.empty()) {
+        const mktows::ExportSummary result =
+            export_to_checkpointed_file(std::move(options), query, args.output, args.bulk, args.quiet);
+        if (!args.quiet) {
+            print_summary(to_cli_summary(result), args.output, query.format);
+            print_export_notes(result);
+        }
+        return;
+    }
 
     OutputTarget target(args.output);
     mktows::CsvOptions csv;
@@ -67,10 +80,13 @@ void run_get_multiple_leads(const GetMultipleLeadsArgs& args) {
     csv.spool_dir = target.spool_dir();
     std::unique_ptr<mktows::LeadWriter> writer = mktows::make_lead_writer(query.format, target.sink(), csv);
 
-    mktows::Client client(std::move(options));
-    const ExportSummary summary = export_leads(client, std::move(query.request), *writer);
+    const mktows::ExportSummary result =
+        export_to_writer(std::move(options), query.request, *writer, args.bulk, args.quiet);
     target.commit();
-    if (!args.quiet) print_summary(summary, target.display_name(), query.format);
+    if (!args.quiet) {
+        print_summary(to_cli_summary(result), target.display_name(), query.format);
+        print_export_notes(result);
+    }
 }
 
 }  // namespace mktows_cli

@@ -165,6 +165,8 @@ struct ExportSummary {
     /// and where the next incremental export starts (end + 1 s).
     std::optional<TimeWindow> range;
     std::optional<TimePoint> next_updated_since;
+    /// The range had no end: it was closed at the export's start.
+    bool end_pinned = false;
 };
 
 /// The file a checkpointable export writes. It appears at `path` only when

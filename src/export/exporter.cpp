@@ -97,6 +97,7 @@ ExportSummary make_summary(const ExportQuery& query, const EngineResult& r, cons
     s.elapsed = std::chrono::steady_clock::now() - started;
     if (query.range) {
         s.range = query.range;
+        s.end_pinned = query.open_range;
         s.next_updated_since = std::chrono::time_point_cast<std::chrono::seconds>(query.range->latest) +
                                std::chrono::seconds(1);
     }

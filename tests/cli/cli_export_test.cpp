@@ -167,7 +167,10 @@ TEST_CASE("--keys-file - : 150 keys from standard input go out in calls of 100 a
         for (const std::string& k : xml_texts(req.body, "stringItem")) leads.push_back(lead(std::stoi(k), {}));
         return Response::xml(get_multiple_leads_response(leads, 0, ""));
     });
-    const ProcessResult r = run_mktows({"get-multiple-leads", "--key-type", "IDNUM", "--keys-file", "-"},
+    // --parallel 1: one call at a time, so the server sees the chunks in order
+    // (the output is in key order for any --parallel; see tests/export).
+    const ProcessResult r = run_mktows({"get-multiple-leads", "--key-type", "IDNUM", "--keys-file", "-",
+                                        "--parallel", "1"},
                                        account_env(server.endpoint()), keys);
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
