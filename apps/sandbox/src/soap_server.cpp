@@ -50,6 +50,7 @@ constexpr auto kStopGrace = std::chrono::milliseconds(300);
 constexpr int kPollSliceMs = 250;
 constexpr std::chrono::seconds kIdleWhenBusy{1};  // idle connections yield to waiting ones after this
 constexpr int kRequestTimeout = 30;                // seconds to receive or send one message
+constexpr int kMaxRequestsPerConnection = 10000;   // then "Connection: close", as web servers do
 
 std::string openssl_errors() {
     std::string text;
@@ -163,7 +164,7 @@ void SoapServer::start() {
     if (!master_) throw Error(ErrorKind::io, "cannot allocate a gSOAP context");
     soap_set_namespaces(master_, service_namespaces);
     master_->bind_flags = SO_REUSEADDR;
-    master_->max_keep_alive = 0;  // keep connections open as long as clients want
+    master_->max_keep_alive = kMaxRequestsPerConnection;
     master_->recv_timeout = kRequestTimeout;
     master_->send_timeout = kRequestTimeout;
     master_->accept_timeout = 1;
@@ -342,8 +343,9 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
         engine_.log("TLS handshake failed with a client: " + openssl_errors());
         open = false;
     }
-    soap->keep_alive = 1;
+    soap->keep_alive = soap->max_keep_alive + 1;  // counts down, as in gSOAP's own serve()
     while (open && !stopping_ && wait_for_request(soap)) {
+        if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
         service.call().reset();
         worker.io->bounded = false;  // the next request's header: read freely
         soap->recv_timeout = soap->send_timeout = kRequestTimeout;
