@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <regex>
 
+#include <zlib.h>
+
 #include "mktows/error.hpp"
 #include "sandbox/raw_http.hpp"
 #include "sandbox/sandbox_fixture.hpp"
@@ -29,6 +31,25 @@ struct Fixture {
         return *r;
     }
 };
+
+std::string gunzip(const std::string& data) {
+    z_stream z{};
+    REQUIRE(inflateInit2(&z, 16 + MAX_WBITS) == Z_OK);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    std::string out;
+    char buf[16384];
+    int rc;
+    do {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        REQUIRE((rc == Z_OK || rc == Z_STREAM_END));
+        out.append(buf, sizeof buf - z.avail_out);
+    } while (rc != Z_STREAM_END);
+    inflateEnd(&z);
+    return out;
+}
 
 std::string text(const std::string& xml, const char* element) {
     const auto v = xml_texts(xml, element);
@@ -310,4 +331,24 @@ TEST_CASE("the deprecated top-level lastUpdatedAt still selects from that time o
     CHECK(text(r.body, "returnCount") == "0");
     const auto too_old = f.call("<ns1:paramsGetMultipleLeads><lastUpdatedAt>2025-01-01T00:00:00Z</lastUpdatedAt></ns1:paramsGetMultipleLeads>");
     check_fault(too_old, 20022);
+}
+
+TEST_CASE("responses are gzipped when the request accepts gzip, and only then") {
+    Fixture f;
+    const std::string body =
+        "<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:LeadKeySelector\"><keyType>EMAIL</keyType>"
+        "<keyValues><stringItem>formtest1@marketo.com</stringItem><stringItem>joe@marketo.com</stringItem></keyValues>"
+        "</leadSelector><batchSize>100</batchSize></ns1:paramsGetMultipleLeads>";
+    const auto gzipped = f.http.request("POST", sb::endpoint_path, demo_envelope(body), "Accept-Encoding: gzip\r\n");
+    REQUIRE(gzipped);
+    CHECK(gzipped->header("content-encoding") == "gzip");
+    CHECK(xml_difference(read_source_file("tests/data/seed-response.xml"), gunzip(gzipped->body)) == "");
+    const auto plain = f.http.request("POST", sb::endpoint_path, demo_envelope(body));
+    REQUIRE(plain);
+    CHECK(plain->header("content-encoding").empty());
+    CHECK(xml_difference(read_source_file("tests/data/seed-response.xml"), plain->body) == "");
+    const auto wsdl = f.http.request("GET", std::string(sb::endpoint_path) + "?WSDL", {}, "Accept-Encoding: gzip\r\n");
+    REQUIRE(wsdl);
+    CHECK(wsdl->header("content-encoding") == "gzip");
+    CHECK(gunzip(wsdl->body).find("<soap:address location=\"" + f.sandbox->endpoint() + "\"/>") != std::string::npos);
 }

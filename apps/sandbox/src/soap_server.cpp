@@ -127,7 +127,15 @@ void server_fault_hook(struct soap* soap, const char** faultcode, const char** f
     marketo_fault_hook(soap, faultcode, faultstring);
 }
 
+// gzip the response when the request accepted it (gSOAP notes Accept-Encoding
+// in zlib_out while it reads the HTTP header).
+void choose_compression(struct soap* soap) {
+    if (soap->zlib_out == SOAP_ZLIB_GZIP) soap->omode |= SOAP_ENC_ZLIB;
+    else soap->omode &= ~SOAP_ENC_ZLIB;
+}
+
 int send_file(struct soap* soap, int status, const char* content_type, const std::string& body) {
+    choose_compression(soap);
     soap->http_content = content_type;
     const soap_mode mode = soap->omode;
     soap->omode = (soap->omode & ~SOAP_IO) | SOAP_IO_STORE;  // whole body first: Content-Length, keep-alive
@@ -348,6 +356,8 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
         if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
         service.call().reset();
         worker.io->bounded = false;  // the next request's header: read freely
+        soap->zlib_out = SOAP_ZLIB_NONE;
+        soap->omode &= ~SOAP_ENC_ZLIB;
         soap->recv_timeout = soap->send_timeout = kRequestTimeout;
         soap->omode |= SOAP_XML_NIL;  // nil lead fields as xsi:nil="true" (cleared for faults)
         if (soap_begin_serve(soap)) {
@@ -371,6 +381,7 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
             continue;
         }
         const auto started = std::chrono::steady_clock::now();
+        choose_compression(soap);
         service.call().calls_in_progress = engine_.enter_call();
         if (path_part(soap->path) != endpoint_path) {
             soap->keep_alive = 0;  // the body was not read
