@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "export/checkpoint.hpp"
+#include "export/checkpoint_lock.hpp"
 #include "export/export_engine.hpp"
 #include "export/export_output.hpp"
 #include "export/export_query.hpp"
@@ -199,6 +200,7 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
     ResumedContent content;
     std::unique_ptr<ExportOutput> output;
     std::optional<ExportQuery> query;
+    std::optional<CheckpointLock> lock;
     bool resumed = false;
 
     if (options_.checkpoint_file.empty()) {
@@ -211,6 +213,7 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
         setup.checkpoint_path = checkpoint_path;
         setup.spool_dir = checkpoint_path + ".work";
         paths.merge_file = setup.spool_dir + "/merged.records";
+        lock.emplace(setup.spool_dir, checkpoint_path);
         std::optional<Checkpoint> saved = load_checkpoint(checkpoint_path);
         if (saved) {
             query.emplace(saved->pinned_latest ? make_export_query_pinned(request, *saved->pinned_latest)
@@ -226,14 +229,13 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
                 // Stopped between finishing the file and removing the checkpoint.
                 if (file_exists(paths.partial)) rename_file(paths.partial, paths.target);
                 remove_file(checkpoint_path);
-                remove_directory_and_files(setup.spool_dir);
+                lock->remove_work_dir();
                 EngineResult r{saved->leads_written, saved->duplicates, saved->pages,
                                static_cast<int>(saved->units.size())};
                 ExportSummary s = make_summary(*query, r, before, connection_->stats(), started);
                 s.resumed = true;
                 return s;
             }
-            make_directory(setup.spool_dir);
             output = open_output(file, paths, saved->output_length, ids, content);
             setup.units = std::move(saved->units);
             setup.checkpoint_base = *saved;
@@ -244,8 +246,7 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
             resumed = true;
         } else {
             query.emplace(make_export_query(request, now_of(options_)));
-            remove_directory_and_files(setup.spool_dir);  // left by an export whose checkpoint is gone
-            make_directory(setup.spool_dir);
+            lock->clear_work_dir();  // left by an export whose checkpoint is gone
             output = open_output(file, paths, std::nullopt, ids, content);
             setup.units = plan_units(*query, options_.window_days);
             Checkpoint& base = setup.checkpoint_base;
@@ -283,7 +284,7 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
     partial_guard.keep();
     if (checkpoint_path) {
         remove_file(*checkpoint_path);
-        remove_directory_and_files(*checkpoint_path + ".work");
+        lock->remove_work_dir();
     }
     ExportSummary s = make_summary(*query, result, before, connection_->stats(), started);
     s.bytes = output->bytes();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "export/export_engine.hpp"
 #include "export/export_output.hpp"
@@ -347,6 +348,36 @@ TEST_CASE("a checkpoint of another query or output is refused, and left as it wa
         }
     }
     CHECK(read_file(checkpoint) == before);
+}
+
+TEST_CASE("two exports with one checkpoint at the same time: the second is refused at once") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 2000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(30);
+    RunningSandbox sandbox(so);
+    ExportOptions options;
+    options.checkpoint_file = dir.file("cp");
+    options.parallel = 1;
+    std::atomic<bool> started{false};
+    options.on_progress = [&](const mktows::ExportProgress&) { started = true; };
+    options.progress_interval = std::chrono::milliseconds(10);
+    std::exception_ptr first_error;
+    std::thread first([&] {
+        try {
+            export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(dir.file("out.jsonl")));
+        } catch (...) {
+            first_error = std::current_exception();
+        }
+    });
+    while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ExportOptions second = options;
+    second.on_progress = nullptr;
+    CHECK_THROWS_WITH_AS(export_to_file(sandbox.client_options(), second, six_months(), jsonl_file(dir.file("out.jsonl"))),
+                         doctest::Contains("another export is running"), mktows::Error);
+    first.join();
+    CHECK_FALSE(first_error);
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
 }
 
 TEST_CASE("20122 (stream position refused) restarts the unit from its beginning; output still exactly once") {
