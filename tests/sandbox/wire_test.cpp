@@ -210,12 +210,25 @@ TEST_CASE("every operation the sandbox does not implement answers 20019, naming 
     check_fault(f.call("<ns1:paramsMakeCoffee/>"), 20019);
 }
 
-TEST_CASE("requests gSOAP cannot read answer 20012 at once") {
+TEST_CASE("requests gSOAP cannot read answer 20012 (20102 for a bad keyType) at once") {
     Fixture f;
     const auto started = std::chrono::steady_clock::now();
-    SUBCASE("an unknown keyType") {
-        check_fault(f.call("<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:LeadKeySelector\"><keyType>PHONE</keyType>"
-                           "<keyValues><stringItem>1</stringItem></keyValues></leadSelector></ns1:paramsGetMultipleLeads>"),
+    SUBCASE("an unknown keyType is 20102 Bad lead key") {
+        const auto r = f.call("<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:LeadKeySelector\"><keyType>PHONE</keyType>"
+                              "<keyValues><stringItem>1</stringItem></keyValues></leadSelector></ns1:paramsGetMultipleLeads>");
+        check_fault(r, 20102);
+        CHECK(text(r.body, "faultstring").rfind("20102 - Bad lead key", 0) == 0);
+        // A request gSOAP could not read closes its connection (its body may be half read).
+        CHECK(f.http.closed_by_server());
+        HttpConnection again(f.sandbox->port());
+        const auto r2 = again.post_soap(
+            demo_envelope("<ns1:paramsGetLead><leadKey><keyType>idnum</keyType><keyValue>1</keyValue></leadKey></ns1:paramsGetLead>"));
+        REQUIRE(r2);
+        check_fault(*r2, 20102);
+    }
+    SUBCASE("a value of the wrong type") {
+        check_fault(f.call("<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:StaticListSelector\"><staticListId>one"
+                           "</staticListId></leadSelector></ns1:paramsGetMultipleLeads>"),
                     20012);
     }
     SUBCASE("XML cut off inside the body") {

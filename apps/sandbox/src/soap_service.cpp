@@ -172,6 +172,7 @@ void marketo_fault_hook(struct soap* soap, const char** faultcode, const char** 
     int code = 20012;
     if (soap->error == SOAP_NO_METHOD) code = 20019;
     else if (soap->error == SOAP_EOM) code = 10001;
+    else if (soap->error == SOAP_TYPE && std::string(soap->tag) == "keyType") code = 20102;  // not a LeadKeyRef
     set_marketo_fault(soap, ServiceFault(code, what));
 }
 
