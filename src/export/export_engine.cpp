@@ -16,6 +16,10 @@ namespace {
 // a long unit holds up the output.
 constexpr std::size_t max_lookahead = 64;
 
+// The merged part of the spool being merged is given back to the disk in
+// steps of this size, so a long unit does not hold its whole length twice.
+constexpr std::uint64_t discard_step = 8u << 20;
+
 bool is_fault(const Error& e, int code) { return e.kind() == ErrorKind::service_fault && e.service_code() == code; }
 
 }  // namespace
@@ -252,6 +256,7 @@ bool ExportEngine::merge_ready() {
                 }
                 reader_.emplace(std::move(file), unit->merged_length, limit);
                 reader_unit_ = unit;
+                discarded_ = 0;
             } else {
                 reader_->extend(limit);
             }
@@ -264,8 +269,10 @@ bool ExportEngine::merge_ready() {
                     ++duplicates_;
                 }
             }
-            std::lock_guard<std::mutex> lock(mu_);
-            unit->merged_length = reader_->offset();
+            {
+                std::lock_guard<std::mutex> lock(mu_);
+                unit->merged_length = reader_->offset();
+            }
             wrote = true;
         }
         if (state != UnitState::fetched || unit->merged_length != limit) return wrote;
@@ -298,9 +305,14 @@ void ExportEngine::write_checkpoint() {
         }
         save_checkpoint(*setup_.checkpoint_path, c);
     }
-    // A merged unit's spool goes only once a checkpoint says it is merged.
+    // A merged unit's spool goes only once a checkpoint says it is merged,
+    // and so does the merged part of the spool being merged.
     for (const std::string& path : spools_to_remove_) remove_file(path);
     spools_to_remove_.clear();
+    if (reader_ && reader_unit_->merged_length >= discarded_ + discard_step) {
+        reader_->file().discard_prefix(reader_unit_->merged_length);
+        discarded_ = reader_unit_->merged_length;
+    }
 }
 
 void ExportEngine::report_progress(bool finished) {

@@ -117,6 +117,7 @@ private:
     std::int64_t duplicates_;
     std::optional<RecordReader> reader_;
     const ExportUnit* reader_unit_ = nullptr;
+    std::uint64_t discarded_ = 0;       // bytes of the reader's spool given back to the disk
     std::uint64_t output_length_ = 0;
     std::vector<std::string> spools_to_remove_;
     std::chrono::steady_clock::time_point last_progress_{};

@@ -108,6 +108,12 @@ void PosixFile::sync() {
     if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) throw_file_error("syncing", path_, errno);
 }
 
+void PosixFile::discard_prefix(std::uint64_t length) noexcept {
+    const std::uint64_t aligned = length & ~std::uint64_t{4095};
+    if (fd_ >= 0 && aligned > 0)
+        ::fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(aligned));
+}
+
 void PosixFile::close() {
     if (fd_ < 0) return;
     const int fd = fd_;

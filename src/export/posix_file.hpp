@@ -37,6 +37,10 @@ public:
     /// Reads up to n bytes at offset; fewer only at the end of the file.
     std::size_t read_at(std::uint64_t offset, char* out, std::size_t n) const;
     void sync();
+    /// Gives the disk space of the first `length` bytes back (they read as
+    /// zeros afterwards; the size stays). Best effort: a file system that
+    /// cannot punch holes keeps the bytes.
+    void discard_prefix(std::uint64_t length) noexcept;
     void close();
 
 private:

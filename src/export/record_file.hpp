@@ -48,6 +48,7 @@ public:
     bool next(Lead& lead);
     /// Offset just past the last record read.
     std::uint64_t offset() const noexcept { return offset_; }
+    PosixFile& file() noexcept { return *file_; }
 
 private:
     bool fill(std::size_t need);

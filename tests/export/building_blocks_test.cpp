@@ -113,6 +113,30 @@ TEST_CASE("a spool reopened at a recorded length drops what came after it") {
     CHECK_THROWS_AS(detail::RecordWriter(path, 1'000'000), Error);
 }
 
+TEST_CASE("giving back the merged start of a spool keeps what follows readable") {
+    export_test::TempDir dir;
+    const std::string path = dir.file("unit.spool");
+    std::vector<std::uint64_t> ends;
+    {
+        detail::RecordWriter w(path, 0);
+        for (int i = 0; i < 3000; ++i) {
+            Lead l = sample_lead(i);
+            l.attributes.push_back({"Notes", "string", std::string(5000, 'n')});
+            w.append(l);
+            ends.push_back(w.flush());
+        }
+        w.sync();
+    }
+    auto file = std::make_shared<detail::PosixFile>(path, detail::PosixFile::Mode::read_write_create);
+    const std::uint64_t from = ends[1999];
+    file->discard_prefix(from);
+    detail::RecordReader r(file, from, ends.back());
+    Lead l;
+    int n = 0;
+    while (r.next(l)) CHECK(l.id.value() == 2000 + n++);
+    CHECK(n == 1000);
+}
+
 TEST_CASE("a damaged spool is an error naming the file") {
     export_test::TempDir dir;
     const std::string path = dir.file("bad.spool");

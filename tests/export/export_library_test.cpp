@@ -319,6 +319,23 @@ TEST_CASE("a spent call budget stops cleanly with a checkpoint; the same export 
     CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
 }
 
+TEST_CASE("one big unit (over 8 MB merged, so its start is given back to the disk) stopped and resumed") {
+    TempDir dir;
+    LeadData data = make_lead_data(9000, utc("2024-03-01T00:00:00Z"), seconds(20 * 86400));
+    write_lead_data(data, dir.file("data.jsonl"), 1500);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    ExportOptions options;
+    options.checkpoint_file = dir.file("cp");
+    GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(utc("2024-03-01T00:00:00Z"), utc("2024-03-21T00:00:00Z")));
+    request.batch_size = 500;
+    auto client = sandbox.client_options();
+    client.limits.max_calls = 14;  // 7000 leads, about 12 MB of spool
+    CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
+    client.limits.max_calls = 0;
+    export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl")));
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.all_ids());
+}
+
 TEST_CASE("a checkpoint of another query or output is refused, and left as it was") {
     TempDir dir;
     standard_data(dir, 2000);

@@ -47,7 +47,7 @@ LeadData make_lead_data(int count, mktows::TimePoint first, std::chrono::seconds
     return data;
 }
 
-void write_lead_data(const LeadData& data, const std::string& path) {
+void write_lead_data(const LeadData& data, const std::string& path, std::size_t note_bytes) {
     std::ofstream out(path);
     if (!out) throw std::runtime_error("cannot write " + path);
     for (const DataLead& l : data.leads) {
@@ -63,6 +63,7 @@ void write_lead_data(const LeadData& data, const std::string& path) {
             {"Revenue", static_cast<double>(l.id % 1000) + 0.5},
             {"Unsubscribed", l.id % 2 == 0},
         };
+        if (note_bytes > 0) j["attributes"]["Notes"] = std::string(note_bytes, static_cast<char>('a' + l.id % 26));
         j["updatedAt"] = mktows::format_w3c_utc(l.updated_at);
         if (!l.lists.empty()) j["lists"] = l.lists;
         out << j.dump() << '\n';

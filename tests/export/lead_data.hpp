@@ -36,8 +36,9 @@ LeadData make_lead_data(int count, mktows::TimePoint first, std::chrono::seconds
                         const std::vector<mktows::TimePoint>& exact = {});
 
 /// Writes the data as --data JSONL (attributes of several types, with
-/// commas, quotes and non-ASCII text).
-void write_lead_data(const LeadData& data, const std::string& path);
+/// commas, quotes and non-ASCII text; with note_bytes, also a "Notes"
+/// attribute that long, to make big leads).
+void write_lead_data(const LeadData& data, const std::string& path, std::size_t note_bytes = 0);
 
 }  // namespace export_test
 
