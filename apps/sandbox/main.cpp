@@ -3,9 +3,18 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 
 #include "mktows/error.hpp"
 #include "mktows_sandbox/sandbox.hpp"
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kCannotStart = 1;  // port in use, unusable certificate, ...
+constexpr int kBadInput = 2;     // command line or data file
+
+}  // namespace
 
 int main(int argc, char** argv) {
     namespace sb = mktows::sandbox;
@@ -18,40 +27,38 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    sb::CommandLine command;
+    std::unique_ptr<sb::Sandbox> sandbox;
+    bool print_lists = false;
     try {
-        command = sb::parse_command_line(argc, argv);
-    } catch (const mktows::Error& e) {
-        std::cerr << "mktows-sandbox: " << e.what() << '\n';
-        return 2;
-    }
-    if (command.help) {
-        std::cout << sb::usage();
-        return 0;
-    }
-    try {
-        sb::Sandbox sandbox(command.options);
-        if (command.print_lists) {
-            sandbox.print_lists(std::cout);
-            return 0;
+        const sb::CommandLine command = sb::parse_command_line(argc, argv);
+        if (command.help) {
+            std::cout << sb::usage();
+            return kOk;
         }
-        sandbox.start();
-        std::cout << sandbox.listening_line() << std::endl;
-        std::cerr << "mktows-sandbox: " << sandbox.lead_count() << " leads, " << sandbox.lists().size()
-                  << " static lists; user id " << sandbox.options().user_id << "; SIGINT or SIGTERM stops\n";
-        int signal_number = 0;
-        sigwait(&stop_signals, &signal_number);
-        const auto begin = std::chrono::steady_clock::now();
-        sandbox.stop();
-        const auto ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - begin).count();
-        std::cerr << "mktows-sandbox: stopped in " << ms << " ms\n";
-        return 0;
-    } catch (const mktows::Error& e) {
-        std::cerr << "mktows-sandbox: " << e.what() << '\n';
-        return e.kind() == mktows::ErrorKind::invalid_argument ? 2 : 1;
+        print_lists = command.print_lists;
+        sandbox = std::make_unique<sb::Sandbox>(command.options);  // makes or loads the data
     } catch (const std::exception& e) {
         std::cerr << "mktows-sandbox: " << e.what() << '\n';
-        return 1;
+        return kBadInput;
     }
+    if (print_lists) {
+        sandbox->print_lists(std::cout);
+        return kOk;
+    }
+    try {
+        sandbox->start();
+    } catch (const std::exception& e) {
+        std::cerr << "mktows-sandbox: " << e.what() << '\n';
+        return kCannotStart;
+    }
+    std::cout << sandbox->listening_line() << std::endl;
+    std::cerr << "mktows-sandbox: " << sandbox->lead_count() << " leads, " << sandbox->lists().size()
+              << " static lists; user id " << sandbox->options().user_id << "; SIGINT or SIGTERM stops\n";
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    const auto begin = std::chrono::steady_clock::now();
+    sandbox->stop();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - begin).count();
+    std::cerr << "mktows-sandbox: stopped in " << ms << " ms\n";
+    return kOk;
 }

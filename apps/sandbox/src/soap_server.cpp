@@ -178,10 +178,7 @@ void SoapServer::start() {
     master_->accept_timeout = 1;
     master_->socket_flags = MSG_NOSIGNAL;
     auto fail = [this](const std::string& what) {
-        soap_destroy(master_);
-        soap_end(master_);
-        soap_free(master_);
-        master_ = nullptr;
+        release();  // nothing runs yet: just free what was made
         throw Error(ErrorKind::io, what);
     };
 
@@ -248,20 +245,32 @@ void SoapServer::stop() {
     // Busy workers get a moment to finish the response they are writing.
     const auto deadline = std::chrono::steady_clock::now() + kStopGrace;
     for (auto& worker : workers_) {
-        while (std::chrono::steady_clock::now() < deadline) {
-            std::lock_guard lock(worker->socket_mutex);
-            if (worker->socket_dup < 0) break;
+        for (;;) {
+            {
+                std::lock_guard lock(worker->socket_mutex);
+                if (worker->socket_dup < 0) break;
+                if (std::chrono::steady_clock::now() >= deadline) {
+                    shutdown(worker->socket_dup, SHUT_RDWR);  // wakes a worker blocked on this connection
+                    break;
+                }
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        std::lock_guard lock(worker->socket_mutex);
-        if (worker->socket_dup >= 0) shutdown(worker->socket_dup, SHUT_RDWR);
     }
-    for (auto& worker : workers_) {
+    for (auto& worker : workers_)
         if (worker->thread.joinable()) worker->thread.join();
+    release();
+    running_ = false;
+}
+
+void SoapServer::release() {
+    for (auto& worker : workers_) {
         worker->service.reset();
-        soap_destroy(worker->soap);
-        soap_end(worker->soap);
-        soap_free(worker->soap);
+        if (worker->soap) {
+            soap_destroy(worker->soap);
+            soap_end(worker->soap);
+            soap_free(worker->soap);
+        }
     }
     workers_.clear();
     {
@@ -269,14 +278,16 @@ void SoapServer::stop() {
         for (const auto& pending : queue_) close(pending.socket);
         queue_.clear();
     }
-    soap_destroy(master_);
-    soap_end(master_);
-    soap_free(master_);  // closes the listening socket and frees the TLS context
-    master_ = nullptr;
-    close(stop_pipe_[0]);
-    close(stop_pipe_[1]);
-    stop_pipe_[0] = stop_pipe_[1] = -1;
-    running_ = false;
+    if (master_) {
+        soap_destroy(master_);
+        soap_end(master_);
+        soap_free(master_);  // closes the listening socket and frees the TLS context
+        master_ = nullptr;
+    }
+    for (int& fd : stop_pipe_) {
+        if (fd >= 0) close(fd);
+        fd = -1;
+    }
 }
 
 void SoapServer::accept_loop() {

@@ -62,6 +62,8 @@ private:
     /// (stopping, idle too long, or needed by waiting connections).
     bool wait_for_request(struct soap* soap);
     bool pop(Pending& out);
+    /// Frees the contexts, the queue, the listener and the stop pipe (no thread may run).
+    void release();
 
     Engine& engine_;
     ServerConfig config_;
