@@ -1,26 +1,20 @@
-// ExportEngine (see export_engine.hpp).
+// ExportEngine: setup, the calling thread's merge and checkpoint loop
+// (see export_engine.hpp; the workers are in export_workers.cpp, progress in
+// export_progress.cpp).
 #include "export/export_engine.hpp"
 
 #include <algorithm>
 
 #include "export/posix_file.hpp"
-#include "export/stream_guard.hpp"
 #include "mktows/error.hpp"
 
 namespace mktows::detail {
 
 namespace {
 
-// Workers fetch at most this many units ahead of the first one not yet
-// merged, which bounds the open spool files and the disk they take while
-// a long unit holds up the output.
-constexpr std::size_t max_lookahead = 64;
-
 // The merged part of the spool being merged is given back to the disk in
 // steps of this size, so a long unit does not hold its whole length twice.
 constexpr std::uint64_t discard_step = 8u << 20;
-
-bool is_fault(const Error& e, int code) { return e.kind() == ErrorKind::service_fault && e.service_code() == code; }
 
 }  // namespace
 
@@ -59,178 +53,6 @@ std::shared_ptr<PosixFile> ExportEngine::spool_file_locked(const ExportUnit& uni
 }
 
 std::int64_t ExportEngine::leads_written() const { return leads_written_; }
-
-// ---- workers ---------------------------------------------------------------
-
-void ExportEngine::fail(std::exception_ptr error) {
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (!error_) error_ = error;
-        stopping_ = true;
-        changed_ = true;
-    }
-    work_cv_.notify_all();
-    main_cv_.notify_all();
-}
-
-void ExportEngine::worker_main() {
-    try {
-        while (ExportUnit* unit = take_unit()) fetch_unit(*unit);
-    } catch (...) {
-        fail(std::current_exception());
-    }
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        --workers_running_;
-        changed_ = true;
-    }
-    main_cv_.notify_all();
-    work_cv_.notify_all();  // an idle worker may be waiting for units that will not come
-}
-
-ExportUnit* ExportEngine::take_unit() {
-    std::unique_lock<std::mutex> lock(mu_);
-    for (;;) {
-        if (stopping_) return nullptr;
-        const std::size_t window_end = std::min(order_.size(), head_ + max_lookahead);
-        for (std::size_t i = next_pending_; i < window_end; ++i) {
-            if (order_[i]->state == UnitState::pending) {
-                next_pending_ = i + 1;
-                order_[i]->state = UnitState::active;
-                ++active_;
-                return order_[i];
-            }
-        }
-        next_pending_ = std::max(next_pending_, window_end);
-        bool pending_later = false;
-        for (std::size_t i = next_pending_; i < order_.size() && !pending_later; ++i)
-            pending_later = order_[i]->state == UnitState::pending;
-        if (!pending_later && active_ == 0) return nullptr;  // every unit is fetched
-        // Wait for the output to catch up, or for an active unit to be split (20022).
-        work_cv_.wait(lock);
-    }
-}
-
-void ExportEngine::fetch_unit(ExportUnit& unit) {
-    // Only this worker changes the unit's fetch fields, under mu_; it may
-    // read them without the lock.
-    std::shared_ptr<PosixFile> file;
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        file = spool_file_locked(unit);
-    }
-    RecordWriter spool(std::move(file), unit.spool_length);
-    StreamGuard guard;
-    for (;;) {
-        {
-            std::lock_guard<std::mutex> lock(mu_);
-            if (stopping_) {
-                unit.state = UnitState::pending;  // continues from its position next time
-                --active_;
-                return;
-            }
-        }
-        LeadPage page;
-        try {
-            page = connection_.get_multiple_leads(unit_request(*setup_.query, unit));
-        } catch (const Error& e) {
-            if (handle_fault(unit, e, spool, guard)) return;
-            continue;
-        }
-        const bool last = page.remaining_count == 0 || page.new_stream_position.empty();
-        if (!last) guard.check(page, describe_unit(*setup_.query, unit));
-        const auto count = static_cast<std::int64_t>(page.leads.size());
-        for (const Lead& lead : page.leads) spool.append(lead);
-        page.leads = std::vector<Lead>();  // release the page before the next call
-        const std::uint64_t length = durable_ ? spool.sync() : spool.flush();
-        {
-            std::lock_guard<std::mutex> lock(mu_);
-            ++unit.pages;
-            ++pages_;
-            unit.leads += count;
-            fetched_this_run_ += count;
-            unit.remaining = page.remaining_count;
-            unit.spool_length = length;
-            if (last) {
-                unit.state = UnitState::fetched;
-                --active_;
-            } else {
-                unit.position = std::move(page.new_stream_position);  // passed back exactly as received
-            }
-            changed_ = true;
-        }
-        main_cv_.notify_one();
-        if (last) {
-            spool.close();
-            work_cv_.notify_all();  // idle workers re-check whether anything is left
-            return;
-        }
-    }
-}
-
-// Returns true when the unit is finished (20123), false to go on with the
-// next call; throws when the export has to stop.
-bool ExportEngine::handle_fault(ExportUnit& unit, const Error& e, RecordWriter& spool, StreamGuard& guard) {
-    if (is_fault(e, fault_code::stream_at_end)) {
-        const std::uint64_t length = durable_ ? spool.sync() : spool.flush();
-        {
-            std::lock_guard<std::mutex> lock(mu_);
-            unit.state = UnitState::fetched;
-            unit.remaining = 0;
-            unit.spool_length = length;
-            --active_;
-            changed_ = true;
-        }
-        spool.close();
-        main_cv_.notify_one();
-        work_cv_.notify_all();
-        return true;
-    }
-    if (is_fault(e, fault_code::bad_stream_position) && unit.restarts < options_.max_stream_restarts) {
-        // Start the unit again; what comes twice is skipped when merging.
-        guard.reset();
-        std::lock_guard<std::mutex> lock(mu_);
-        ++unit.restarts;
-        unit.position.clear();
-        unit.remaining.reset();
-        changed_ = true;
-        return false;
-    }
-    if (is_fault(e, fault_code::bad_stream_position)) {
-        Error out(e.kind(),
-                  std::string(e.what()) + " (" + describe_unit(*setup_.query, unit) + " was restarted from its " +
-                      "beginning " + std::to_string(unit.restarts) + " times and the server still refused " +
-                      "its stream position)",
-                  e.service_code(), e.http_status());
-        out.set_attempts(e.attempts());
-        throw out;
-    }
-    if (is_fault(e, fault_code::time_span_too_long) && unit.window &&
-        unit.window->latest - unit.window->oldest >= std::chrono::seconds(1)) {
-        split_unit(unit);
-        return false;
-    }
-    throw e;
-}
-
-void ExportEngine::split_unit(ExportUnit& unit) {
-    const auto halves = halve_window(*unit.window);
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        auto second = std::make_unique<ExportUnit>();
-        second->id = next_id_++;
-        second->window = halves.second;
-        unit.window = halves.first;
-        unit.position.clear();
-        unit.remaining.reset();
-        const auto at = std::find(order_.begin(), order_.end(), &unit) - order_.begin() + 1;
-        order_.insert(order_.begin() + at, second.get());
-        units_.push_back(std::move(second));
-        next_pending_ = std::min(next_pending_, static_cast<std::size_t>(at));
-        changed_ = true;
-    }
-    work_cv_.notify_one();
-}
 
 // ---- calling thread ---------------------------------------------------------
 
@@ -313,56 +135,6 @@ void ExportEngine::write_checkpoint() {
         reader_->file().discard_prefix(reader_unit_->merged_length);
         discarded_ = reader_unit_->merged_length;
     }
-}
-
-void ExportEngine::report_progress(bool finished) {
-    if (!options_.on_progress) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (!finished && now - last_progress_ < options_.progress_interval) return;
-    last_progress_ = now;
-
-    ExportProgress p;
-    p.leads_written = leads_written_;
-    p.duplicates = duplicates_;
-    p.elapsed = now - started_;
-    p.finished = finished;
-    std::int64_t fetched_this_run;
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        fetched_this_run = fetched_this_run_;
-        std::int64_t remaining = 0, started_total = 0;
-        int started = 0, not_started = 0;
-        for (const ExportUnit* u : order_) {
-            p.leads_fetched += u->leads;
-            if (u->state == UnitState::merged) ++p.units_done;
-            if (u->state == UnitState::fetched || u->state == UnitState::merged) {
-                ++started;
-                started_total += u->leads;
-            } else if (u->remaining) {
-                ++started;
-                remaining += *u->remaining;
-                started_total += u->leads + *u->remaining;
-            } else {
-                ++not_started;
-            }
-        }
-        p.units_total = static_cast<int>(order_.size());
-        if (started > 0) {
-            if (not_started > 0) {
-                remaining += started_total * not_started / started;
-                p.remaining_is_estimate = true;
-            }
-            p.leads_remaining = remaining;
-        }
-    }
-    const CallStats stats = connection_.stats();
-    p.calls = stats.calls - stats_at_start_.calls;
-    p.retries = stats.retries - stats_at_start_.retries;
-    const double seconds = std::chrono::duration<double>(p.elapsed).count();
-    if (seconds > 0) p.leads_per_second = static_cast<double>(fetched_this_run) / seconds;
-    if (p.leads_remaining && p.leads_per_second > 0)
-        p.eta = std::chrono::seconds(static_cast<std::int64_t>(static_cast<double>(*p.leads_remaining) / p.leads_per_second + 0.5));
-    options_.on_progress(p);
 }
 
 void ExportEngine::stop_workers() noexcept {
