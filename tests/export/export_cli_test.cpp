@@ -198,6 +198,37 @@ TEST_CASE("--progress draws the line in place; --no-progress and a file stderr d
     CHECK(err.find("\r") == std::string::npos);
 }
 
+TEST_CASE("on a terminal the progress line is drawn without being asked for") {
+    if (!exists("/usr/bin/script")) {
+        MESSAGE("skipped: /usr/bin/script (util-linux) is not installed, no terminal to test with");
+        return;
+    }
+    TempDir dir;
+    six_month_data(dir, 1000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = milliseconds(5);
+    RunningSandbox sandbox(so);
+    // script(1) runs the command with a pseudo-terminal as its stdin, stdout
+    // and stderr, and copies what it prints to our stdout file.
+    const std::string cli = std::string(MKTOWS_CLI_PATH) + " get-multiple-leads --updated-since " + since +
+                            " --updated-until " + until + " --batch-size 25 --rate-limit off --output " +
+                            dir.file("out.jsonl");
+    ChildProcess child({"/usr/bin/script", "-q", "-e", "-c", cli, "/dev/null"}, account(sandbox), dir.file("tty"),
+                       dir.file("stderr"));
+    const ChildResult r = child.wait();
+    const std::string tty = read_file(dir.file("tty"));
+    INFO("terminal: " << tty);
+    REQUIRE(r.exit_code == 0);
+    CHECK(tty.find("\x1b[K") != std::string::npos);  // redrawn in place (a terminal adds \r to every line anyway)
+    CHECK(tty.find("leads written, ") != std::string::npos);
+    CHECK(tty.find(" written to ") != std::string::npos);
+
+    ChildProcess quiet({"/usr/bin/script", "-q", "-e", "-c", cli + " --no-progress", "/dev/null"}, account(sandbox),
+                       dir.file("tty"), dir.file("stderr"));
+    REQUIRE(quiet.wait().exit_code == 0);
+    CHECK(read_file(dir.file("tty")).find("leads written, ") == std::string::npos);
+}
+
 TEST_CASE("bad export flags are exit 2 with a message naming the flag, before any call") {
     TempDir dir;
     six_month_data(dir, 100);
