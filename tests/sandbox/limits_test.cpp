@@ -127,6 +127,7 @@ TEST_CASE("--daily-quota 3: the fourth call of the day is 20015") {
     mktows::Client client(client_options(*sandbox));
     for (int i = 0; i < 3; ++i) CHECK(fault_code_of_call(client) == 0);
     CHECK(fault_code_of_call(client) == 20015);
+    CHECK(sandbox->stats().faults == 1);
     HttpConnection http(sandbox->port());
     const auto r = http.post_soap(demo_envelope("<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>65835</keyValue></leadKey></ns1:paramsGetLead>"));
     REQUIRE(r);
@@ -159,6 +160,8 @@ TEST_CASE("--fail-rate: calls end with the connection closed and no response; th
         HttpConnection http(sandbox->port());
         CHECK_FALSE(http.post_soap(demo_envelope("<ns1:paramsGetMultipleLeads/>")).has_value());
         CHECK(sandbox->stats().dropped == 2);
+        CHECK(sandbox->stats().calls == 2);
+        CHECK(sandbox->stats().faults == 0);
     }
     SUBCASE("a third of the calls, reproducibly") {
         auto pattern = [](std::uint64_t seed) {

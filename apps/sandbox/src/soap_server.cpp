@@ -400,18 +400,20 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
         } else if (service.dispatch() == SOAP_EOF && body_complete(soap)) {
             soap->error = SOAP_SYNTAX_ERROR;  // the body ended inside the XML: answer 20012, not silence
         }
+        // Counted before the client can see the outcome (a success was sent by dispatch already).
         CallRecord& call = service.call();
+        const bool gsoap_error = !call.drop && !call.fault_code && soap->error != SOAP_OK && soap->error < SOAP_STOP;
+        engine_.count_call(call.fault_code != 0 || gsoap_error, call.drop);
         if (call.drop) {
             shutdown(soap->socket, SHUT_RDWR);
             open = false;
         } else if (call.fault_code) {
             send_marketo_fault(soap);  // the request was read: the connection stays usable
-        } else if (soap->error != SOAP_OK && soap->error < SOAP_STOP) {
+        } else if (gsoap_error) {
             soap->keep_alive = 0;  // gSOAP's own error: the body may be half read
             soap_send_fault(soap);
         }
         engine_.leave_call();
-        engine_.count_call(call.drop || soap->error != SOAP_OK, call.drop);
         if (engine_.options().verbose) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
             engine_.log(std::string(*call.operation ? call.operation : "request") + " " +
