@@ -365,3 +365,13 @@ TEST_CASE("responses are gzipped when the request accepts gzip, and only then") 
     CHECK(wsdl->header("content-encoding") == "gzip");
     CHECK(gunzip(wsdl->body).find("<soap:address location=\"" + f.sandbox->endpoint() + "\"/>") != std::string::npos);
 }
+
+TEST_CASE("a request body over 8 MB is refused with HTTP 413 before it is read") {
+    Fixture f;
+    f.http.send_raw(std::string("POST ") + sb::endpoint_path +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 20000000\r\n\r\n<?xml");
+    const auto r = f.http.read_response();
+    REQUIRE(r);
+    CHECK(r->status == 413);
+    CHECK(f.http.closed_by_server(std::chrono::seconds(2)));
+}

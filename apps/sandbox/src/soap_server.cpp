@@ -51,6 +51,7 @@ constexpr int kPollSliceMs = 250;
 constexpr std::chrono::seconds kIdleWhenBusy{1};  // idle connections yield to waiting ones after this
 constexpr int kRequestTimeout = 30;                // seconds to receive or send one message
 constexpr int kMaxRequestsPerConnection = 10000;   // then "Connection: close", as web servers do
+constexpr ULONG64 kMaxRequestBytes = 8 << 20;      // a request of 100 keys is a few kB
 
 std::string openssl_errors() {
     std::string text;
@@ -95,6 +96,10 @@ std::string_view query_part(const char* path) {
 int parse_http_header(struct soap* soap) {
     auto* io = static_cast<ConnectionIo*>(soap->user);
     const int rc = io->parse(soap);
+    if (rc == SOAP_OK && soap->length > kMaxRequestBytes) {
+        soap->keep_alive = 0;
+        return soap->error = 413;  // Payload Too Large, before reading the body
+    }
     if (rc == SOAP_OK && soap->length > 0) {
         const ULONG64 buffered = soap->buflen - soap->bufidx;
         io->bounded = true;
@@ -177,6 +182,7 @@ void SoapServer::start() {
     master_->send_timeout = kRequestTimeout;
     master_->accept_timeout = 1;
     master_->socket_flags = MSG_NOSIGNAL;
+    master_->recv_maxlength = kMaxRequestBytes;
     auto fail = [this](const std::string& what) {
         release();  // nothing runs yet: just free what was made
         throw Error(ErrorKind::io, what);
