@@ -13,24 +13,12 @@
 #include <cerrno>
 #include <cstring>
 
-#include "ascii.hpp"
+#include "http_hooks.hpp"
 #include "mktows/error.hpp"
 #include "soap_service.hpp"
 #include "wsdl_document.hpp"
 
 namespace mktows::sandbox {
-
-// Per-worker I/O state (soap->user): the WSDL to serve, and gSOAP's own
-// header parser and receive function, wrapped so that a request body is
-// never read past its Content-Length. gSOAP reads until the XML ends, so a
-// truncated body would otherwise wait for the receive timeout.
-struct ConnectionIo {
-    const std::string* wsdl = nullptr;
-    int (*parse)(struct soap*) = nullptr;
-    std::size_t (*recv)(struct soap*, char*, std::size_t) = nullptr;
-    bool bounded = false;  // body_left applies (a Content-Length request being read)
-    ULONG64 body_left = 0;
-};
 
 struct SoapServer::Worker {
     SoapServer* server = nullptr;
@@ -51,7 +39,6 @@ constexpr int kPollSliceMs = 250;
 constexpr std::chrono::seconds kIdleWhenBusy{1};  // idle connections yield to waiting ones after this
 constexpr int kRequestTimeout = 30;                // seconds to receive or send one message
 constexpr int kMaxRequestsPerConnection = 10000;   // then "Connection: close", as web servers do
-constexpr ULONG64 kMaxRequestBytes = 8 << 20;      // a request of 100 keys is a few kB
 
 std::string openssl_errors() {
     std::string text;
@@ -78,86 +65,6 @@ bool input_buffered(struct soap* soap) {
     return soap->ssl && SSL_pending(soap->ssl) > 0;
 }
 
-std::string_view path_part(const char* path) {
-    std::string_view p = path ? path : "";
-    if (auto scheme = p.find("://"); scheme != std::string_view::npos) {  // absolute-form request target
-        auto slash = p.find('/', scheme + 3);
-        p = slash == std::string_view::npos ? std::string_view("/") : p.substr(slash);
-    }
-    return p.substr(0, p.find('?'));
-}
-
-std::string_view query_part(const char* path) {
-    std::string_view p = path ? path : "";
-    auto q = p.find('?');
-    return q == std::string_view::npos ? std::string_view() : p.substr(q + 1);
-}
-
-int parse_http_header(struct soap* soap) {
-    auto* io = static_cast<ConnectionIo*>(soap->user);
-    const int rc = io->parse(soap);
-    if (rc == SOAP_OK && soap->length > kMaxRequestBytes) {
-        soap->keep_alive = 0;
-        return soap->error = 413;  // Payload Too Large, before reading the body
-    }
-    if (rc == SOAP_OK && soap->length > 0) {
-        const ULONG64 buffered = soap->buflen - soap->bufidx;
-        io->bounded = true;
-        io->body_left = soap->length > buffered ? soap->length - buffered : 0;
-    }
-    return rc;
-}
-
-std::size_t receive_bounded(struct soap* soap, char* buf, std::size_t length) {
-    auto* io = static_cast<ConnectionIo*>(soap->user);
-    if (io->bounded) {
-        if (io->body_left == 0) return 0;  // end of the body: EOF for the XML parser
-        if (length > io->body_left) length = static_cast<std::size_t>(io->body_left);
-    }
-    const std::size_t n = io->recv(soap, buf, length);
-    if (io->bounded) io->body_left -= n < io->body_left ? n : io->body_left;
-    return n;
-}
-
-bool body_complete(struct soap* soap) {
-    const auto* io = static_cast<ConnectionIo*>(soap->user);
-    return io->bounded && io->body_left == 0 && soap_valid_socket(soap->socket);
-}
-
-// A whole request body whose XML ends early reads as EOF, and gSOAP sends
-// no fault for EOF when timeouts are set (it takes EOF for a vanished
-// client); without them it does. The server sets them again per request.
-void server_fault_hook(struct soap* soap, const char** faultcode, const char** faultstring) {
-    if (soap->error == SOAP_EOF && body_complete(soap)) soap->recv_timeout = soap->send_timeout = 0;
-    marketo_fault_hook(soap, faultcode, faultstring);
-}
-
-// gzip the response when the request accepted it (gSOAP notes Accept-Encoding
-// in zlib_out while it reads the HTTP header).
-void choose_compression(struct soap* soap) {
-    if (soap->zlib_out == SOAP_ZLIB_GZIP) soap->omode |= SOAP_ENC_ZLIB;
-    else soap->omode &= ~SOAP_ENC_ZLIB;
-}
-
-int send_file(struct soap* soap, int status, const char* content_type, const std::string& body) {
-    choose_compression(soap);
-    soap->http_content = content_type;
-    const soap_mode mode = soap->omode;
-    soap->omode = (soap->omode & ~SOAP_IO) | SOAP_IO_STORE;  // whole body first: Content-Length, keep-alive
-    const int rc = soap_response(soap, SOAP_FILE + status) || soap_send_raw(soap, body.data(), body.size()) ||
-                   soap_end_send(soap);
-    soap->omode = mode;
-    return rc ? soap->error : SOAP_OK;
-}
-
-// HTTP GET: <endpoint>?WSDL (any case) returns the WSDL, anything else 404.
-int on_http_get(struct soap* soap) {
-    if (path_part(soap->path) != endpoint_path || !equals_ascii_ci(query_part(soap->path), "wsdl"))
-        return send_file(soap, 404, "text/plain; charset=utf-8",
-                         std::string("Not found. The WSDL is at ") + endpoint_path + "?WSDL\n");
-    return send_file(soap, 200, "text/xml; charset=utf-8", *static_cast<ConnectionIo*>(soap->user)->wsdl);
-}
-
 }  // namespace
 
 SoapServer::SoapServer(Engine& engine, ServerConfig config) : engine_(engine), config_(std::move(config)) {}
@@ -182,7 +89,7 @@ void SoapServer::start() {
     master_->send_timeout = kRequestTimeout;
     master_->accept_timeout = 1;
     master_->socket_flags = MSG_NOSIGNAL;
-    master_->recv_maxlength = kMaxRequestBytes;
+    master_->recv_maxlength = max_request_bytes;
     auto fail = [this](const std::string& what) {
         release();  // nothing runs yet: just free what was made
         throw Error(ErrorKind::io, what);
@@ -223,14 +130,7 @@ void SoapServer::start() {
         if (!worker->soap) fail("cannot allocate a gSOAP context for a worker");
         worker->soap->master = SOAP_INVALID_SOCKET;  // the listener stays the master's
         worker->io = std::make_unique<ConnectionIo>();
-        worker->io->wsdl = &wsdl_;
-        worker->io->parse = worker->soap->fparse;
-        worker->io->recv = worker->soap->frecv;
-        worker->soap->user = worker->io.get();
-        worker->soap->fparse = parse_http_header;
-        worker->soap->frecv = receive_bounded;
-        worker->soap->fget = on_http_get;
-        worker->soap->fseterror = server_fault_hook;
+        install_http_hooks(worker->soap, *worker->io, wsdl_);
         worker->service = std::make_unique<SandboxService>(worker->soap, engine_);
         workers_.push_back(std::move(worker));
     }
@@ -372,9 +272,7 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
     while (open && !stopping_ && wait_for_request(soap)) {
         if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
         service.call().reset();
-        worker.io->bounded = false;  // the next request's header: read freely
-        soap->zlib_out = SOAP_ZLIB_NONE;
-        soap->omode &= ~SOAP_ENC_ZLIB;
+        reset_http_hooks(soap);
         soap->recv_timeout = soap->send_timeout = kRequestTimeout;
         soap->omode |= SOAP_XML_NIL;  // nil lead fields as xsi:nil="true" (cleared for faults)
         if (soap_begin_serve(soap)) {
