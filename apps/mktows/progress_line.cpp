@@ -26,7 +26,7 @@ std::string format_progress(const mktows::ExportProgress& p) {
     line += ", " + std::to_string(static_cast<long long>(p.leads_per_second + 0.5)) + " leads/s";
     if (p.eta && !p.finished) line += ", ETA " + clock_text(p.eta->count());
     line += ", " + std::to_string(p.units_done) + "/" + std::to_string(p.units_total) + " units done";
-    if (p.retries > 0) line += ", " + std::to_string(p.retries) + " retries";
+    if (p.retries > 0) line += ", " + std::to_string(p.retries) + (p.retries == 1 ? " retry" : " retries");
     return line;
 }
 

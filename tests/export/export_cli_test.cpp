@@ -165,8 +165,8 @@ TEST_CASE("--rate-limit and --max-concurrency equal to the server's: no 20023 or
     INFO("stderr: " << err);
     REQUIRE(r.exit_code == 0);
     CHECK(sandbox->stats().calls >= 25);
-    CHECK(sandbox.log().count_fault(20023) == 0);
-    CHECK(sandbox.log().count_fault(20024) == 0);
+    CHECK(sandbox.fault_count(20023) == 0);
+    CHECK(sandbox.fault_count(20024) == 0);
     CHECK(sandbox->stats().max_in_progress <= 2);
 }
 

@@ -68,6 +68,11 @@ RunningSandbox::RunningSandbox(mktows::sandbox::Options options)
 
 RunningSandbox::~RunningSandbox() { sandbox_->stop(); }
 
+int RunningSandbox::fault_count(int code) {
+    sandbox_->stop();
+    return log_.count_fault(code);
+}
+
 mktows::ClientOptions RunningSandbox::client_options() const {
     mktows::ClientOptions o;
     o.endpoint = sandbox_->endpoint();

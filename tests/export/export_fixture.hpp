@@ -52,7 +52,9 @@ public:
     ~RunningSandbox();
     mktows::sandbox::Sandbox& operator*() { return *sandbox_; }
     mktows::sandbox::Sandbox* operator->() { return sandbox_.get(); }
-    CallLog& log() { return log_; }
+    /// Calls answered with this fault code. Stops the sandbox first, so the
+    /// log line of every call is in (lines are written after the answer).
+    int fault_count(int code);
     /// Client options for this sandbox: demo credentials, quick retries.
     mktows::ClientOptions client_options() const;
 

@@ -198,8 +198,8 @@ TEST_CASE("client limits equal to the server's: the server never answers 20023 o
     const ExportSummary s = export_to_file(client, options, six_months(50), jsonl_file(dir.file("out.jsonl")));
     CHECK(s.calls >= 20);
     CHECK(s.retries == 0);
-    CHECK(sandbox.log().count_fault(20023) == 0);
-    CHECK(sandbox.log().count_fault(20024) == 0);
+    CHECK(sandbox.fault_count(20023) == 0);
+    CHECK(sandbox.fault_count(20024) == 0);
     CHECK(sandbox->stats().faults == 0);
     CHECK(sandbox->stats().max_in_progress <= 3);
 }
@@ -221,7 +221,7 @@ TEST_CASE("control: without client limits the same server does answer 20023/2002
     ExportOptions options;
     options.parallel = 8;
     export_to_file(client, options, six_months(50), jsonl_file(dir.file("out.jsonl")));
-    CHECK(sandbox.log().count_fault(20023) + sandbox.log().count_fault(20024) > 0);
+    CHECK(sandbox.fault_count(20023) + sandbox.fault_count(20024) > 0);
     check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
 }
 
@@ -239,7 +239,7 @@ TEST_CASE("20016 (stale signature) is retried with a fresh one, transparently") 
     ExportOptions options;
     const ExportSummary s = export_to_file(client, options, six_months(100), jsonl_file(dir.file("out.jsonl")));
     check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
-    const int stale = sandbox.log().count_fault(20016);
+    const int stale = sandbox.fault_count(20016);
     CHECK(stale > 0);
     CHECK(s.retries >= stale);
 }
@@ -274,7 +274,7 @@ TEST_CASE("20022 for a window: it is halved and both halves are fetched in its p
     const auto result = engine.run();
     writer->finish();
 
-    CHECK(sandbox.log().count_fault(20022) == 3);  // 61 days -> 30.5 (still too long) -> 15.25 days
+    CHECK(sandbox.fault_count(20022) == 3);  // 61 days -> 30.5 (still too long) -> 15.25 days
     CHECK(result.units == 4);
     const auto got = jsonl_ids(dir.file("out.jsonl"));
     check_exactly_once(got, data.ids_updated_in(big.oldest, big.latest));
@@ -427,7 +427,7 @@ TEST_CASE("20122 (stream position refused) restarts the unit from its beginning;
 
     client.limits.max_calls = 0;
     const ExportSummary s = export_to_file(client, options, six_months(), jsonl_file(out));
-    CHECK(sandbox.log().count_fault(20122) == spoiled);
+    CHECK(sandbox.fault_count(20122) == spoiled);
     check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
     CHECK(s.duplicates > 0);  // the restarted units sent their first pages again
 }
