@@ -138,7 +138,7 @@ std::string usage() {
          "  --verbose, -v           one line per call on stderr\n"
          "\n"
          "Data:\n"
-         "  --leads N               built-in data set of N leads (default " << d.leads << ")\n"
+         "  --leads N               built-in data set of N leads, at most 2000000 (default " << d.leads << ")\n"
          "  --seed S                seed of the data set, --fail-rate and --churn (default " << d.seed << ")\n"
          "  --data FILE             load the leads from a JSONL file instead (format below)\n"
          "  --print-lists           print 'id<TAB>name' for every static list and exit\n"

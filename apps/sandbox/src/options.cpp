@@ -16,8 +16,8 @@ void Options::validate() const {
     if (port < 0 || port > 65535) bad("--port " + std::to_string(port) + " is not a TCP port; use 0..65535 (0: any free port)");
     if (tls_cert_file.empty() != tls_key_file.empty())
         bad("HTTPS needs both --tls-cert FILE and --tls-key FILE (PEM); give both, or neither for plain HTTP");
-    if (data_file.empty() && (leads < 0 || leads > 10'000'000))
-        bad("--leads " + std::to_string(leads) + " is out of range; use 0..10000000");
+    if (data_file.empty() && (leads < 0 || leads > 2'000'000))
+        bad("--leads " + std::to_string(leads) + " is out of range; use 0..2000000 (about 700 bytes of memory a lead)");
     if (user_id.empty()) bad("--user-id is empty; give the user id clients sign with");
     if (secret_key.empty()) bad("the secret key is empty; give one with --secret-key, --secret-file or MKTOWS_SANDBOX_SECRET_KEY");
     if (max_clock_skew.count() < 0) bad("--max-clock-skew must be 0 or more seconds");
