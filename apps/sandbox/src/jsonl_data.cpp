@@ -16,7 +16,7 @@ namespace mktows::sandbox {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // attributes keep the order of the file
 
 class LineError {
 public:
