@@ -8,8 +8,7 @@
 // Attribute types are inferred from the JSON value: integer -> integer,
 // other number -> float, true/false -> boolean, string -> string, null ->
 // string with an empty value; attributes keep the order of the file. List
-// ids are 1, 2, 3, ... in order of first
-// appearance in the file.
+// ids are 1, 2, 3, ... in order of first appearance in the file.
 #ifndef MKTOWS_SANDBOX_JSONL_DATA_HPP
 #define MKTOWS_SANDBOX_JSONL_DATA_HPP
 
