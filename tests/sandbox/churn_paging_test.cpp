@@ -16,7 +16,7 @@ using mktows::GetMultipleLeadsRequest;
 
 TEST_CASE("paging a LastUpdateAt window while leads churn: untouched leads exactly once, none twice") {
     auto options = test_options(6000);
-    options.churn_per_second = 400;
+    options.churn_per_second = 2000;
     auto sandbox = start_sandbox(options);
     mktows::Client client(client_options(*sandbox));
     const std::int64_t oldest = 1735689600;  // 2025-01-01T00:00:00Z
