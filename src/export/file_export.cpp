@@ -81,6 +81,14 @@ void start_plain(const GetMultipleLeadsRequest& request, const ExportFile& file,
 void start_checkpointed(const GetMultipleLeadsRequest& request, const ExportFile& file, const ExportOptions& options,
                         FileExportState& st) {
     const std::string checkpoint_path = absolute_path(options.checkpoint_file);
+    if (checkpoint_path == st.paths.target || checkpoint_path == st.paths.partial)
+        throw Error(ErrorKind::invalid_argument, "the checkpoint file '" + options.checkpoint_file +
+                                                     "' is the output file; give the checkpoint a name of its own");
+    struct stat info {};
+    const std::string dir = directory_of(checkpoint_path);
+    if (::stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
+        throw Error(ErrorKind::invalid_argument, "the directory of the checkpoint file '" + options.checkpoint_file +
+                                                     "' does not exist; make it or give another path");
     st.checkpoint_path = checkpoint_path;
     st.setup.checkpoint_path = checkpoint_path;
     st.setup.spool_dir = checkpoint_path + ".work";

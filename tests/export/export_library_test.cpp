@@ -365,6 +365,15 @@ TEST_CASE("a checkpoint of another query or output is refused, and left as it wa
         }
     }
     CHECK(read_file(checkpoint) == before);
+
+    // The output as its own checkpoint, or a checkpoint in a missing directory.
+    ExportOptions same = options;
+    same.checkpoint_file = dir.file("out.jsonl");
+    CHECK_THROWS_WITH_AS(export_to_file(client, same, six_months(), jsonl_file(dir.file("out.jsonl"))),
+                         doctest::Contains("is the output file"), mktows::Error);
+    same.checkpoint_file = dir.file("missing/cp");
+    CHECK_THROWS_WITH_AS(export_to_file(client, same, six_months(), jsonl_file(dir.file("out.jsonl"))),
+                         doctest::Contains("does not exist"), mktows::Error);
 }
 
 TEST_CASE("two exports with one checkpoint at the same time: the second is refused at once") {
