@@ -62,6 +62,11 @@
 //     NAME at the end).
 //   * Memory: each worker holds one page; the merger one lead. Peak memory
 //     depends on batch size x parallel, not on the size of the export.
+//     Disk: spools hold what is fetched but not yet in the output (workers
+//     run at most 64 units ahead of the output; the merged start of a long
+//     unit's spool is given back as it goes). Without a checkpoint the
+//     spools have no name (ExportOptions::work_dir, else $TMPDIR) and vanish
+//     with the process, even when it is killed.
 #ifndef MKTOWS_EXPORT_HPP
 #define MKTOWS_EXPORT_HPP
 

@@ -336,6 +336,38 @@ TEST_CASE("one big unit (over 8 MB merged, so its start is given back to the dis
     check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.all_ids());
 }
 
+TEST_CASE("budget stop and resume for a static list and for key chunks too") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 3000);
+    RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
+    std::vector<std::string> keys;
+    for (const DataLead& l : data.leads)
+        if (l.id % 2 == 1) keys.push_back(std::to_string(l.id));
+    GetMultipleLeadsRequest by_keys(mktows::LeadKeySelector(mktows::LeadKeyType::IDNUM, keys));
+    by_keys.batch_size = 40;
+    GetMultipleLeadsRequest by_list(mktows::StaticListSelector::by_name("Program.Elevens"));
+    by_list.batch_size = 10;
+    const std::set<std::int64_t> key_ids = [&] {
+        std::set<std::int64_t> ids;
+        for (const auto& k : keys) ids.insert(std::stoll(k));
+        return ids;
+    }();
+    for (const auto& [request, expected] :
+         std::vector<std::pair<GetMultipleLeadsRequest, std::set<std::int64_t>>>{
+             {by_keys, key_ids}, {by_list, data.ids_in_list("Program.Elevens")}}) {
+        ExportOptions options;
+        options.checkpoint_file = dir.file("cp");
+        auto client = sandbox.client_options();
+        client.limits.max_calls = 7;
+        CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
+        CHECK(exists(dir.file("cp")));
+        client.limits.max_calls = 0;
+        const ExportSummary s = export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl")));
+        CHECK(s.resumed);
+        check_exactly_once(jsonl_ids(dir.file("out.jsonl")), expected);
+    }
+}
+
 TEST_CASE("a checkpoint of another query or output is refused, and left as it was") {
     TempDir dir;
     standard_data(dir, 2000);
