@@ -101,14 +101,23 @@ TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead 
                                "--parallel", "4", "--rate-limit", "off", "--initial-backoff", "0.01",
                                "--max-backoff", "0.05", "--checkpoint", checkpoint, "--output", out});
     const auto expected = data.ids_updated_in(utc(since), utc(until));
-    const std::uint64_t full = expected.size() * 250;  // about 250 bytes a lead
+    const std::uint64_t full = expected.size() * 200;  // a lead is about 200 bytes of JSONL
 
-    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 4));
+    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 5));
     CHECK(exists(checkpoint));
     CHECK_FALSE(exists(out));
     const std::uint64_t after_first_kill = file_size(partial);
+    {
+        const std::string cp = read_file(checkpoint);
+        const auto at = cp.find("output_length ");
+        REQUIRE(at != std::string::npos);
+        const std::uint64_t recorded = std::stoull(cp.substr(at + 14));
+        CHECK(recorded <= after_first_kill);
+        MESSAGE("killed with " << after_first_kill << " bytes of output, " << recorded
+                               << " recorded in the checkpoint (the rest is cut off on resume)");
+    }
 
-    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full * 3 / 5));
+    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 2));
     CHECK(exists(checkpoint));
     CHECK(file_size(partial) > after_first_kill);
 
