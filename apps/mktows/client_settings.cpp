@@ -14,6 +14,32 @@ namespace mktows_cli {
 using mktows::Error;
 using mktows::ErrorKind;
 
+namespace {
+
+// The endpoint's problems in the CLI's terms. The library refuses plain
+// http to another machine unless told otherwise (the CLI has no such flag).
+void check_endpoint(const mktows::ClientOptions& options) {
+    mktows::ClientOptions syntax_only = options;
+    syntax_only.transport.allow_insecure_http = true;
+    try {
+        syntax_only.validate();
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        if (e.kind() == ErrorKind::invalid_argument && what.rfind("endpoint ", 0) == 0) usage_error("--" + what);
+        throw;
+    }
+    try {
+        options.validate();
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::invalid_argument) throw;
+        usage_error("--endpoint " + options.endpoint +
+                    " uses plain http to another machine, which would send the signature unencrypted; use "
+                    "https:// (plain http is allowed only to this machine: 127.0.0.1, ::1, localhost)");
+    }
+}
+
+}  // namespace
+
 void apply_transport_options(const GetMultipleLeadsArgs& args, mktows::ClientOptions& options) {
     mktows::TransportOptions& transport = options.transport;
     if (!args.ca_file.empty()) {
@@ -29,10 +55,6 @@ void apply_transport_options(const GetMultipleLeadsArgs& args, mktows::ClientOpt
     if (!args.timeout.empty()) {
         transport.receive_timeout = parse_seconds_option("--timeout", args.timeout);
         transport.send_timeout = transport.receive_timeout;
-    }
-    if (!args.max_retries.empty()) {
-        options.retry.max_retries =
-            parse_int_option("--max-retries", args.max_retries, 0, 100, "0 turns retrying off");
     }
 }
 
@@ -51,6 +73,7 @@ mktows::ClientOptions client_options(const GetMultipleLeadsArgs& args) {
     options.endpoint = args.endpoint;
     options.credentials.user_id = args.user_id;
     options.credentials.secret_key = load_secret_key(args.secret_file);
+    check_endpoint(options);
     return options;
 }
 

@@ -8,8 +8,8 @@
 
 namespace mktows_cli {
 
-/// Everything but the endpoint and credentials: CA file, timeouts and
-/// retries. Throws Error(invalid_argument) for a bad value or a missing CA
+/// Everything but the endpoint and credentials: CA file and timeouts.
+/// Throws Error(invalid_argument) for a bad value or a missing CA
 /// file.
 void apply_transport_options(const GetMultipleLeadsArgs& args, mktows::ClientOptions& options);
 

@@ -14,6 +14,7 @@ struct ExportArgs {
     std::string max_calls;        ///< --max-calls N
     std::string rate_limit;       ///< --rate-limit CALLS/SECONDS
     std::string max_concurrency;  ///< --max-concurrency N
+    std::string max_retries;      ///< --max-retries N
     std::string initial_backoff;  ///< --initial-backoff SECONDS
     std::string max_backoff;      ///< --max-backoff SECONDS
     bool progress = false;        ///< --progress

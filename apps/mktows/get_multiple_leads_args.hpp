@@ -36,7 +36,6 @@ struct GetMultipleLeadsArgs {
     std::string ca_file;
     std::string connect_timeout;
     std::string timeout;
-    std::string max_retries;
     bool sandbox = false;
     /// Whether --endpoint, --user-id or --secret-file was on the command
     /// line (not just in the environment): refused with --sandbox.
@@ -46,7 +45,7 @@ struct GetMultipleLeadsArgs {
     /// value itself is discarded at once.
     bool secret_on_command_line = false;
 
-    /// --parallel, --checkpoint, limits, backoff, progress (export engineer).
+    /// --parallel, --checkpoint, limits, retries, progress.
     ExportArgs bulk;
 };
 

@@ -14,15 +14,6 @@ using mktows::ErrorKind;
 
 namespace {
 
-[[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::invalid_argument, message); }
-
-std::string trim(const std::string& s) {
-    const std::size_t begin = s.find_first_not_of(" \t");
-    if (begin == std::string::npos) return {};
-    const std::size_t end = s.find_last_not_of(" \t");
-    return s.substr(begin, end - begin + 1);
-}
-
 /// Runs fn, prefixing the message of an invalid_argument error with option.
 template <class Fn>
 auto for_option(const std::string& option, Fn fn) -> decltype(fn()) {
@@ -30,22 +21,22 @@ auto for_option(const std::string& option, Fn fn) -> decltype(fn()) {
         return fn();
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::invalid_argument) throw;
-        usage(option + ": " + e.what());
+        usage_error(option + ": " + e.what());
     }
 }
 
 mktows::LeadSelector key_selector(const GetMultipleLeadsArgs& args) {
     if (args.key_type.empty()) {
-        usage("--key and --keys-file need --key-type TYPE (e.g. --key-type EMAIL)");
+        usage_error("--key and --keys-file need --key-type TYPE (e.g. --key-type EMAIL)");
     }
     if (args.keys.empty() && args.keys_file.empty()) {
-        usage("--key-type needs the keys: --key VALUE (repeat it) or --keys-file FILE");
+        usage_error("--key-type needs the keys: --key VALUE (repeat it) or --keys-file FILE");
     }
     const mktows::LeadKeyType type =
         for_option("--key-type", [&] { return mktows::parse_lead_key_type(args.key_type); });
     std::vector<std::string> keys = args.keys;
     for (const std::string& key : keys) {
-        if (key.empty()) usage("--key: a key is empty; give a non-empty value");
+        if (key.empty()) usage_error("--key: a key is empty; give a non-empty value");
     }
     if (!args.keys_file.empty()) {
         std::vector<std::string> from_file = read_keys_file(args.keys_file);
@@ -84,7 +75,7 @@ mktows::LeadSelector selector_of(const GetMultipleLeadsArgs& args) {
     const bool by_time = !args.updated_since.empty() || !args.updated_until.empty();
     const int kinds = int(by_key) + int(by_list) + int(by_time);
     if (kinds == 0) {
-        usage("no selector: give one of --key-type TYPE with --key/--keys-file, --static-list NAME "
+        usage_error("no selector: give one of --key-type TYPE with --key/--keys-file, --static-list NAME "
               "(or --static-list-id ID), or --updated-since TIME");
     }
     if (kinds > 1) {
@@ -92,12 +83,12 @@ mktows::LeadSelector selector_of(const GetMultipleLeadsArgs& args) {
         if (by_key) given += "keys (--key-type/--key/--keys-file)";
         if (by_list) given += std::string(given.empty() ? "" : ", ") + "a static list";
         if (by_time) given += std::string(given.empty() ? "" : ", ") + "an update window";
-        usage("more than one selector: " + given + "; getMultipleLeads takes exactly one, so run one "
+        usage_error("more than one selector: " + given + "; getMultipleLeads takes exactly one, so run one "
               "command per selector");
     }
     if (by_key) return key_selector(args);
     if (by_list) return static_list_selector(args);
-    if (args.updated_since.empty()) usage("--updated-until needs --updated-since TIME (the start of the window)");
+    if (args.updated_since.empty()) usage_error("--updated-until needs --updated-since TIME (the start of the window)");
     return last_update_selector(args);
 }
 
@@ -109,9 +100,9 @@ std::vector<std::string> parse_attribute_list(const std::string& text) {
     for (;;) {
         const std::size_t comma = text.find(',', start);
         const std::string name =
-            trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            trim_blanks(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (name.empty()) {
-            usage("--attributes '" + text + "' has an empty name; give names separated by single commas, "
+            usage_error("--attributes '" + text + "' has an empty name; give names separated by single commas, "
                   "e.g. --attributes FirstName,LastName,Company");
         }
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);

@@ -1,4 +1,5 @@
 // mktows: the command-line client of the mktows SDK.
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -10,6 +11,7 @@
 
 #include "command_line.hpp"
 #include "exit_codes.hpp"
+#include "failure_message.hpp"
 #include "mktows/error.hpp"
 #include "run_get_multiple_leads.hpp"
 
@@ -68,7 +70,7 @@ int main(int argc, char** argv) {
         run_get_multiple_leads(args);
         return exit_ok;
     } catch (const mktows::Error& e) {
-        print_error(describe(e));
+        print_error(failure_message(e, failure_context(args), std::chrono::system_clock::now()));
         return exit_code_for(e);
     } catch (const std::bad_alloc&) {
         print_error("out of memory");

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "mktows/error.hpp"
@@ -33,18 +34,6 @@ void install_cleanup_handlers() {
     for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &action, nullptr);
 }
 
-std::string directory_of(const std::string& path) {
-    const std::size_t slash = path.rfind('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return path.substr(0, slash);
-}
-
-std::string base_name_of(const std::string& path) {
-    const std::size_t slash = path.rfind('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 [[noreturn]] void fail_usage(const std::string& path, const std::string& why) {
     throw mktows::Error(mktows::ErrorKind::invalid_argument,
                         "--output " + path + ": " + why + "; give a file in an existing, writable directory");
@@ -58,6 +47,11 @@ mode_t current_umask() {
 
 }  // namespace
 
+bool is_special_file(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 OutputTarget::OutputTarget(const std::string& path) : path_(path == "-" ? std::string() : path) {
     if (path_.empty()) {
         sink_ = mktows::FileSink::borrow(STDOUT_FILENO, "standard output");
@@ -66,8 +60,15 @@ OutputTarget::OutputTarget(const std::string& path) : path_(path == "-" ? std::s
     if (path_.back() == '/') fail_usage(path_, "names a directory");
     struct stat st {};
     if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) fail_usage(path_, "is a directory");
-    spool_dir_ = directory_of(path_);
-    std::string pattern = spool_dir_ + "/." + base_name_of(path_) + ".partial-XXXXXX";
+    if (is_special_file(path_)) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd_ < 0) fail_usage(path_, std::strerror(errno));
+        sink_ = mktows::FileSink::borrow(fd_, path_);
+        return;
+    }
+    const std::filesystem::path file(path_);
+    spool_dir_ = file.has_parent_path() ? file.parent_path().string() : std::string(".");
+    std::string pattern = spool_dir_ + "/." + file.filename().string() + ".partial-XXXXXX";
     if (pattern.size() >= sizeof g_temp_path) fail_usage(path_, "the path is too long");
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');

@@ -42,8 +42,9 @@
 //     its beginning, and de-duplication absorbs what comes twice. 20015
 //     (daily quota) and a spent call budget stop at once, with a message
 //     saying when or how to continue. Any other error stops the export.
-//     The error thrown keeps the first failure's kind, code and attempts,
-//     and says how many leads were written and how to continue.
+//     The error thrown is an ExportError: the first failure's kind, code
+//     and attempts, how many leads were written, the checkpoint that keeps
+//     them (if any) and, for 20015, when the quota resets.
 //   * Checkpoints (ExportOptions::checkpoint_file, with run(request,
 //     ExportFile)): after every page, the spool, the output and then the
 //     checkpoint (via a temporary file and rename) are synced to disk. The
@@ -81,6 +82,7 @@
 
 #include "mktows/connection.hpp"
 #include "mktows/credentials.hpp"
+#include "mktows/error.hpp"
 #include "mktows/output.hpp"
 #include "mktows/request.hpp"
 #include "mktows/time.hpp"
@@ -172,6 +174,39 @@ struct ExportSummary {
     std::optional<TimePoint> next_updated_since;
     /// The range had no end: it was closed at the export's start.
     bool end_pinned = false;
+};
+
+/// What Exporter::run throws when an export stops before its end: a call
+/// that failed (after its retries), fault 20015, a spent call budget, a
+/// local file error. kind(), service_code(), http_status() and attempts()
+/// are the first failure's; what() is its message followed by how many
+/// leads were written and how to go on. The parts are kept apart too, for
+/// callers that word their own message (the mktows CLI does).
+/// (Errors found before the first call, such as bad options or a checkpoint
+/// of another export, are plain Errors.)
+class ExportError : public Error {
+public:
+    /// message: what() (the cause's message and what the export did).
+    ExportError(const Error& cause, const std::string& message, std::int64_t leads_written,
+                std::string checkpoint_file, std::optional<TimePoint> quota_resets_at);
+
+    /// The first failure's own message, without the export's part.
+    const std::string& cause() const noexcept;
+    /// Leads in the output when the export stopped (earlier runs included
+    /// when it was resumed). Without a checkpoint a file output is not
+    /// written; a LeadWriter has received them but was not finish()ed.
+    std::int64_t leads_written() const noexcept;
+    /// The checkpoint that keeps the progress (an absolute path): running
+    /// the same export again continues it. Empty when the export had none.
+    const std::string& checkpoint_file() const noexcept;
+    bool resumable() const noexcept { return !checkpoint_file().empty(); }
+    /// For fault 20015 (daily quota spent): when the quota resets, the next
+    /// midnight US Central Standard Time (06:00 UTC).
+    const std::optional<TimePoint>& quota_resets_at() const noexcept;
+
+private:
+    struct Details;
+    std::shared_ptr<const Details> details_;  // shared: copying an exception does not throw
 };
 
 /// The file a checkpointable export writes. It appears at `path` only when

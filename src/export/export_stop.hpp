@@ -1,5 +1,5 @@
-// The error an export stops with: the first failure, with what was done
-// and how to go on (continue from the checkpoint, wait for the quota).
+// The error an export stops with (ExportError): the first failure, the
+// leads written, the checkpoint that keeps them, when the quota resets.
 #ifndef MKTOWS_SRC_EXPORT_EXPORT_STOP_HPP
 #define MKTOWS_SRC_EXPORT_EXPORT_STOP_HPP
 
@@ -12,9 +12,10 @@
 
 namespace mktows::detail {
 
-/// Rethrows error; an Error is rethrown with the same kind, code, HTTP
-/// status and attempts, and a message that adds the leads written, for
-/// 20015 when the quota resets, and how to continue (checkpoint or not).
+/// Rethrows error; an Error becomes an ExportError with the same kind,
+/// code, HTTP status and attempts, whose message adds the leads written,
+/// for 20015 when the quota resets, and whether and how to continue.
+/// Anything else is rethrown as it is.
 [[noreturn]] void rethrow_stopped(std::exception_ptr error, std::int64_t leads_written,
                                   const std::optional<std::string>& checkpoint, TimePoint now);
 
