@@ -1,9 +1,6 @@
 // Every exit code of `mktows get-multiple-leads`, the messages that go with
 // them, and the secret key never showing in any output.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <map>
 #include <string>
@@ -11,8 +8,9 @@
 
 #include "cli/cli_runner.hpp"
 #include "cli/soap_responses.hpp"
-#include "cli/temp_dir.hpp"
+#include "support/closed_port.hpp"
 #include "support/replay_server.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace mktows_test;
 
@@ -23,20 +21,6 @@ Response empty_page(const RecordedRequest&) { return Response::xml(get_multiple_
 void check_secret_not_printed(const ProcessResult& r) {
     CHECK(r.out.find(cli_secret) == std::string::npos);
     CHECK(r.err.find(cli_secret) == std::string::npos);
-}
-
-/// A loopback port nobody listens on.
-int closed_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
 }
 
 struct UsageCase {
@@ -151,10 +135,7 @@ TEST_CASE("exit 2: missing endpoint, user id or secret; the secret is never take
 }
 
 TEST_CASE("--secret-file: the key from a file (final newline dropped); bad files are exit 2") {
-    mktows::Credentials account{cli_user_id, cli_secret};
-    ReplayServerOptions options;
-    options.credentials = account;
-    ReplayServer server(empty_page, options);
+    ReplayServer server(empty_page, checking_signatures({cli_user_id, cli_secret}));
     TempDir dir;
     auto env = account_env(server.endpoint());
     env.erase("MKTOWS_SECRET_KEY");
@@ -191,9 +172,7 @@ TEST_CASE("--secret-file: the key from a file (final newline dropped); bad files
 }
 
 TEST_CASE("exit 3: authentication (20014) and authorization (20013) faults") {
-    ReplayServerOptions options;
-    options.credentials = mktows::Credentials{cli_user_id, "the-server-knows-another-secret"};
-    ReplayServer server(empty_page, options);
+    ReplayServer server(empty_page, checking_signatures({cli_user_id, "the-server-knows-another-secret"}));
     ProcessResult r = run_mktows({"get-multiple-leads", "--static-list", "A.B"}, account_env(server.endpoint()));
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("20014") != std::string::npos);

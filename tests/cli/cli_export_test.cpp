@@ -4,30 +4,22 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "cli/cli_runner.hpp"
 #include "cli/csv_reader.hpp"
 #include "cli/soap_responses.hpp"
-#include "cli/temp_dir.hpp"
 #include "mktows/time.hpp"
+#include "support/files.hpp"
 #include "support/replay_server.hpp"
+#include "support/temp_dir.hpp"
 #include "support/xml_compare.hpp"
 
 using nlohmann::json;
 using namespace mktows_test;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 TestLead lead(int id, std::vector<TestAttribute> attributes) {
     TestLead l;
@@ -221,7 +213,7 @@ TEST_CASE("--output: written whole on success; after a failure the old file is u
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
     CHECK(r.err.find(out) != std::string::npos);
-    const auto lines = lines_of(slurp(out));
+    const auto lines = lines_of(read_file(out));
     REQUIRE(lines.size() == 5);
     CHECK(json::parse(lines[0]).at("Id") == 1);
     CHECK(dir.entries() == std::vector<std::string>{"leads.jsonl"});
@@ -236,7 +228,7 @@ TEST_CASE("--output: written whole on success; after a failure the old file is u
                    account_env(failing.endpoint()));
     CHECK(r.exit_code == 4);
     CHECK(failing.request_count() == 2);
-    CHECK(slurp(out) == "OLD\n");
+    CHECK(read_file(out) == "OLD\n");
     CHECK(dir.entries() == std::vector<std::string>{"leads.jsonl"});
 
     // A new file is not created at all.
@@ -265,7 +257,7 @@ TEST_CASE("--output: interrupted (SIGINT, SIGTERM) mid-export, no partial file i
             run_mktows({"get-multiple-leads", "--static-list", "L", "--batch-size", "2", "--output", out}, options);
         CHECK(r.signal == sig);
         CHECK(server.request_count() == 2);
-        CHECK(slurp(out) == "OLD\n");
+        CHECK(read_file(out) == "OLD\n");
         CHECK(dir.entries() == std::vector<std::string>{"leads.csv"});
     }
 }

@@ -2,11 +2,14 @@
 
 #include <sstream>
 
+#include "support/cli_account_env.hpp"
+
 namespace mktows_test {
 
 ProcessResult run_mktows(const std::vector<std::string>& args, ProcessOptions options) {
     std::vector<std::string> argv{MKTOWS_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
+    options.clean_env = true;
     return run_process(argv, options);
 }
 
@@ -19,7 +22,7 @@ ProcessResult run_mktows(const std::vector<std::string>& args, const std::map<st
 }
 
 std::map<std::string, std::string> account_env(const std::string& endpoint) {
-    return {{"MKTOWS_ENDPOINT", endpoint}, {"MKTOWS_USER_ID", cli_user_id}, {"MKTOWS_SECRET_KEY", cli_secret}};
+    return cli_account_env(endpoint, {cli_user_id, cli_secret});
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/run_process.hpp"
+#include "support/child_process.hpp"
 
 namespace mktows_test {
 
@@ -17,7 +17,8 @@ inline const std::string cli_secret = "Sekr1t-0f-the-cli-tests-d0-n0t-print";
 /// Runs `mktows args...` with exactly env as its environment.
 ProcessResult run_mktows(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
                          const std::string& stdin_data = {});
-/// The same with every process option (env and stdin included) given.
+/// The same with every process option (env and stdin included) given; the
+/// environment is still exactly options.env.
 ProcessResult run_mktows(const std::vector<std::string>& args, ProcessOptions options);
 
 /// MKTOWS_ENDPOINT, MKTOWS_USER_ID and MKTOWS_SECRET_KEY for an endpoint.

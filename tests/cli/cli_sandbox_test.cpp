@@ -7,19 +7,18 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "cli/cli_runner.hpp"
 #include "cli/csv_reader.hpp"
-#include "cli/temp_dir.hpp"
 #include "mktows/time.hpp"
 #include "mktows_sandbox/sandbox.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 using nlohmann::json;
 using namespace mktows_test;
@@ -87,13 +86,6 @@ void check_lead_json(const json& got, const mktows::Lead& want) {
     }
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("--sandbox: every lead of a static list, once, with every field") {
@@ -146,7 +138,7 @@ TEST_CASE("--sandbox: a one-month window as CSV, both bounds inclusive") {
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
-    const auto rows = read_csv(slurp(out));
+    const auto rows = read_csv(read_file(out));
     REQUIRE(rows.size() == expected.size() + 1);
     const CsvRecord& header = rows[0];
     REQUIRE(header.size() >= 4);

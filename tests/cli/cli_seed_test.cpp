@@ -31,9 +31,8 @@ json expected_value(const XmlAttribute& a) {
 TEST_CASE("seed: both leads with all their attributes; valid signature; the seed's request") {
     const std::string seed_response = read_file(data_dir + "/seed-response.xml");
     const std::string seed_request = read_file(data_dir + "/seed-request.xml");
-    ReplayServerOptions server_options;
-    server_options.credentials = mktows::Credentials{cli_user_id, cli_secret};
-    ReplayServer server([&](const RecordedRequest&) { return Response::xml(seed_response); }, server_options);
+    ReplayServer server([&](const RecordedRequest&) { return Response::xml(seed_response); },
+                        checking_signatures({cli_user_id, cli_secret}));
 
     const ProcessResult r = run_mktows({"get-multiple-leads", "--key-type", "EMAIL", "--key", "formtest1@marketo.com",
                                         "--key", "joe@marketo.com", "--batch-size", "100"},

@@ -4,15 +4,15 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "cli/csv_reader.hpp"
-#include "cli/temp_dir.hpp"
 #include "mktows/error.hpp"
 #include "mktows/output.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 using mktows::Attribute;
 using mktows::Field;
@@ -31,13 +31,6 @@ Lead make_lead(std::int64_t id, std::vector<Attribute> attributes) {
     return lead;
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 /// Writes leads with a fresh writer into a file and returns the file's bytes.
 std::string write_all(mktows::OutputFormat format, const std::vector<Lead>& leads, mktows::CsvOptions csv = {}) {
     mktows_test::TempDir dir;
@@ -49,7 +42,7 @@ std::string write_all(mktows::OutputFormat format, const std::vector<Lead>& lead
     CHECK(writer->leads_written() == static_cast<std::int64_t>(leads.size()));
     CHECK(writer->bytes_written() == sink->size());
     sink->close();
-    const std::string bytes = slurp(path);
+    const std::string bytes = mktows_test::read_file(path);
     CHECK(bytes.size() == sink->size());
     return bytes;
 }
@@ -220,16 +213,16 @@ TEST_CASE("CSV: fixed columns stream at once; names match exactly, else ignoring
     auto writer = mktows::make_csv_writer(*sink, options);
     writer->flush();
     // The header is out before any lead.
-    CHECK(slurp(path) == "Id,Email,ForeignSysPersonId,ForeignSysType,Company,leadscore,Missing\r\n");
+    CHECK(mktows_test::read_file(path) == "Id,Email,ForeignSysPersonId,ForeignSysType,Company,leadscore,Missing\r\n");
     writer->write(make_lead(1, {{"LeadScore", "integer", "16"}, {"Company", "string", "A\"B"}}));
     writer->flush();
-    CHECK(writer->bytes_written() == slurp(path).size());
+    CHECK(writer->bytes_written() == mktows_test::read_file(path).size());
     CHECK_THROWS_AS(writer->write(make_lead(2, {{"Other", "string", "x"}})), mktows::Error);
     CHECK_THROWS_AS(writer->write(make_lead(3, {{"company", "string", "x"}, {"Company", "string", "y"}})),
                     mktows::Error);
     writer->finish();
     sink->close();
-    const auto rows = mktows_test::read_csv(slurp(path));
+    const auto rows = mktows_test::read_csv(mktows_test::read_file(path));
     REQUIRE(rows.size() == 2);
     CHECK(rows[1] == mktows_test::CsvRecord{"1", "lead1@example.com", "", "", "A\"B", "16", ""});
 }
@@ -246,12 +239,12 @@ TEST_CASE("CSV: without fixed columns nothing reaches the sink before finish(); 
         if (i % 200 == 199) writer->flush();
     }
     CHECK(writer->bytes_written() == 0);
-    CHECK(slurp(path).empty());
+    CHECK(mktows_test::read_file(path).empty());
     // The spool file is unlinked: the directory holds only the output.
     CHECK(dir.entries() == std::vector<std::string>{"spooled.csv"});
     writer->finish();
     sink->close();
-    const auto rows = mktows_test::read_csv(slurp(path));
+    const auto rows = mktows_test::read_csv(mktows_test::read_file(path));
     REQUIRE(rows.size() == 5001);
     CHECK(rows[0].size() == 4 + 7);
     CHECK(rows[0][4] == "N0");
@@ -277,7 +270,7 @@ TEST_CASE("FileSink: append reports the existing length; errors name the file") 
     writer->write(make_lead(1, {}));
     writer->flush();
     CHECK(writer->bytes_written() == sink->size() - 10);
-    CHECK(slurp(path).size() == sink->size());
+    CHECK(mktows_test::read_file(path).size() == sink->size());
     sink->sync();
     sink->close();
 

@@ -4,7 +4,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace mktows_test {
@@ -17,8 +16,6 @@ struct TestLead {
     std::optional<std::string> id, email, foreign_sys_person_id, foreign_sys_type;  ///< nullopt: xsi:nil
     std::vector<TestAttribute> attributes;
 };
-
-std::string xml_escape(std::string_view text);
 
 /// A successGetMultipleLeads envelope; returnCount is leads.size().
 std::string get_multiple_leads_response(const std::vector<TestLead>& leads, int remaining_count,

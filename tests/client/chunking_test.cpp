@@ -4,7 +4,7 @@
 
 #include "client_fixture.hpp"
 #include "lead_list_service.hpp"
-#include "marketo_xml.hpp"
+#include "support/marketo_xml.hpp"
 
 using namespace mktows_test;
 using mktows::ErrorKind;

@@ -8,17 +8,14 @@
 #include <vector>
 
 #include "mktows/mktows.hpp"
+#include "support/error_of.hpp"
 #include "support/replay_server.hpp"
 
 namespace mktows_test {
 
 inline mktows::Credentials client_credentials() { return {"client_test_user_42", "client-test-secret-\"&<>"}; }
 
-inline ReplayServerOptions checked_server() {
-    ReplayServerOptions o;
-    o.credentials = client_credentials();
-    return o;
-}
+inline ReplayServerOptions checked_server() { return checking_signatures(client_credentials()); }
 
 /// Retries on (6), with backoff of a few milliseconds; limits off.
 inline mktows::ClientOptions fast_options(const std::string& endpoint) {
@@ -43,18 +40,6 @@ inline std::vector<std::int64_t> one_to(int n) {
     std::vector<std::int64_t> v;
     for (int i = 1; i <= n; ++i) v.push_back(i);
     return v;
-}
-
-/// The thrown Error (fails the test when none is thrown).
-template <class F>
-mktows::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const mktows::Error& e) {
-        return e;
-    }
-    FAIL("expected an mktows::Error");
-    return mktows::Error(mktows::ErrorKind::cancelled, "");
 }
 
 }  // namespace mktows_test

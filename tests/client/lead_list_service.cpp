@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "marketo_xml.hpp"
+#include "support/marketo_xml.hpp"
 
 namespace mktows_test {
 

@@ -7,16 +7,20 @@
 
 #include <signal.h>
 
-#include <fstream>
 #include <thread>
 
-#include "child_process.hpp"
 #include "export_fixture.hpp"
 #include "mktows/export.hpp"
+#include "support/child_process.hpp"
+#include "support/cli_account_env.hpp"
 
 #ifdef MKTOWS_CLI_PATH
 
 using namespace export_test;
+using mktows_test::ChildProcess;
+using mktows_test::file_size;
+using mktows_test::ProcessOptions;
+using mktows_test::ProcessResult;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
@@ -26,9 +30,8 @@ const char* const since = "2024-02-01T00:00:00Z";
 const char* const until = "2024-07-31T23:59:59Z";
 
 std::map<std::string, std::string> account(RunningSandbox& sandbox) {
-    return {{"MKTOWS_ENDPOINT", sandbox->endpoint()},
-            {"MKTOWS_USER_ID", mktows::sandbox::demo_user_id},
-            {"MKTOWS_SECRET_KEY", mktows::sandbox::demo_secret_key}};
+    return mktows_test::cli_account_env(sandbox->endpoint(),
+                                        {mktows::sandbox::demo_user_id, mktows::sandbox::demo_secret_key});
 }
 
 std::vector<std::string> command(std::vector<std::string> extra) {
@@ -37,16 +40,23 @@ std::vector<std::string> command(std::vector<std::string> extra) {
     return argv;
 }
 
-std::uint64_t file_size(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    return in ? static_cast<std::uint64_t>(in.tellg()) : 0;
+// This process's environment plus env, stdin from /dev/null, stdout and
+// stderr into files in dir, the peak memory measured.
+ProcessOptions in_files(const std::map<std::string, std::string>& env, const TempDir& dir,
+                        const std::string& stdout_name = "stdout") {
+    ProcessOptions o;
+    o.env = env;
+    o.stdout_file = dir.file(stdout_name);
+    o.stderr_file = dir.file("stderr");
+    o.measure_peak_rss = true;
+    return o;
 }
 
 // Runs the CLI to its end; its stderr is returned in err.
-ChildResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                const TempDir& dir, std::string& err) {
-    ChildProcess child(argv, env, dir.file("stdout"), dir.file("stderr"));
-    const ChildResult r = child.wait();
+ProcessResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                  const TempDir& dir, std::string& err) {
+    ChildProcess child(argv, in_files(env, dir));
+    const ProcessResult r = child.wait();
     err = read_file(dir.file("stderr"));
     return r;
 }
@@ -55,12 +65,12 @@ ChildResult run(const std::vector<std::string>& argv, const std::map<std::string
 // `bytes` (or it ended by itself). Returns whether it was killed.
 bool kill_when_grown(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
                      const TempDir& dir, const std::string& path, std::uint64_t bytes) {
-    ChildProcess child(argv, env, dir.file("stdout"), dir.file("stderr"));
+    ChildProcess child(argv, in_files(env, dir));
     const auto deadline = std::chrono::steady_clock::now() + seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         if (file_size(path) >= bytes) {
-            child.kill(SIGKILL);
-            const ChildResult r = child.wait();
+            child.send_signal(SIGKILL);
+            const ProcessResult r = child.wait();
             return r.signal == SIGKILL;
         }
         if (::kill(child.pid(), 0) != 0) break;
@@ -68,13 +78,6 @@ bool kill_when_grown(const std::vector<std::string>& argv, const std::map<std::s
     }
     child.wait();
     return false;
-}
-
-void check_exactly_once(const std::vector<std::int64_t>& ids, const std::set<std::int64_t>& expected) {
-    CHECK(ids.size() == expected.size());
-    for (const auto& [id, n] : id_counts(ids))
-        if (n != 1) FAIL_CHECK("Id " << id << " written " << n << " times");
-    CHECK(std::set<std::int64_t>(ids.begin(), ids.end()) == expected);
 }
 
 LeadData six_month_data(const TempDir& dir, int count) {
@@ -104,8 +107,8 @@ TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead 
     const std::uint64_t full = expected.size() * 200;  // a lead is about 200 bytes of JSONL
 
     REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 5));
-    CHECK(exists(checkpoint));
-    CHECK_FALSE(exists(out));
+    CHECK(file_exists(checkpoint));
+    CHECK_FALSE(file_exists(out));
     const std::uint64_t after_first_kill = file_size(partial);
     {
         const std::string cp = read_file(checkpoint);
@@ -118,18 +121,18 @@ TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead 
     }
 
     REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 2));
-    CHECK(exists(checkpoint));
+    CHECK(file_exists(checkpoint));
     CHECK(file_size(partial) > after_first_kill);
 
     std::string err;
-    const ChildResult r = run(argv, account(sandbox), dir, err);
+    const ProcessResult r = run(argv, account(sandbox), dir, err);
     INFO("stderr: " << err);
     REQUIRE(r.exit_code == 0);
     check_exactly_once(jsonl_ids(out), expected);
     CHECK(err.find("resumed from the checkpoint") != std::string::npos);
-    CHECK_FALSE(exists(checkpoint));
-    CHECK_FALSE(exists(checkpoint + ".work"));
-    CHECK_FALSE(exists(partial));
+    CHECK_FALSE(file_exists(checkpoint));
+    CHECK_FALSE(file_exists(checkpoint + ".work"));
+    CHECK_FALSE(file_exists(partial));
 }
 
 TEST_CASE("--max-calls stops cleanly with a checkpoint (CSV); the same command again finishes it") {
@@ -143,11 +146,11 @@ TEST_CASE("--max-calls stops cleanly with a checkpoint (CSV); the same command a
     auto budget = args;
     budget.insert(budget.end(), {"--max-calls", "10"});
     std::string err;
-    ChildResult r = run(command(budget), account(sandbox), dir, err);
+    ProcessResult r = run(command(budget), account(sandbox), dir, err);
     CHECK(r.exit_code == 6);
     CHECK(err.find("the --max-calls budget of 10 calls is spent") != std::string::npos);
     CHECK(err.find("run the same command again to continue from the checkpoint " + checkpoint) != std::string::npos);
-    CHECK_FALSE(exists(out));
+    CHECK_FALSE(file_exists(out));
 
     r = run(command(args), account(sandbox), dir, err);
     INFO("stderr: " << err);
@@ -166,7 +169,7 @@ TEST_CASE("--rate-limit and --max-concurrency equal to the server's: no 20023 or
     so.max_concurrency = 2;
     RunningSandbox sandbox(so);
     std::string err;
-    const ChildResult r = run(command({"--updated-since", since, "--updated-until", until, "--batch-size", "40",
+    const ProcessResult r = run(command({"--updated-since", since, "--updated-until", until, "--batch-size", "40",
                                        "--parallel", "6", "--rate-limit", "15/1", "--max-concurrency", "2",
                                        "--output", dir.file("out.jsonl")}),
                               account(sandbox), dir, err);
@@ -207,7 +210,7 @@ TEST_CASE("--progress draws the line in place; --no-progress and a file stderr d
 }
 
 TEST_CASE("on a terminal the progress line is drawn without being asked for") {
-    if (!exists("/usr/bin/script")) {
+    if (!file_exists("/usr/bin/script")) {
         MESSAGE("skipped: /usr/bin/script (util-linux) is not installed, no terminal to test with");
         return;
     }
@@ -221,9 +224,8 @@ TEST_CASE("on a terminal the progress line is drawn without being asked for") {
     const std::string cli = std::string(MKTOWS_CLI_PATH) + " get-multiple-leads --updated-since " + since +
                             " --updated-until " + until + " --batch-size 25 --rate-limit off --output " +
                             dir.file("out.jsonl");
-    ChildProcess child({"/usr/bin/script", "-q", "-e", "-c", cli, "/dev/null"}, account(sandbox), dir.file("tty"),
-                       dir.file("stderr"));
-    const ChildResult r = child.wait();
+    ChildProcess child({"/usr/bin/script", "-q", "-e", "-c", cli, "/dev/null"}, in_files(account(sandbox), dir, "tty"));
+    const ProcessResult r = child.wait();
     const std::string tty = read_file(dir.file("tty"));
     INFO("terminal: " << tty);
     REQUIRE(r.exit_code == 0);
@@ -231,8 +233,8 @@ TEST_CASE("on a terminal the progress line is drawn without being asked for") {
     CHECK(tty.find("leads written, ") != std::string::npos);
     CHECK(tty.find(" written to ") != std::string::npos);
 
-    ChildProcess quiet({"/usr/bin/script", "-q", "-e", "-c", cli + " --no-progress", "/dev/null"}, account(sandbox),
-                       dir.file("tty"), dir.file("stderr"));
+    ChildProcess quiet({"/usr/bin/script", "-q", "-e", "-c", cli + " --no-progress", "/dev/null"},
+                       in_files(account(sandbox), dir, "tty"));
     REQUIRE(quiet.wait().exit_code == 0);
     CHECK(read_file(dir.file("tty")).find("leads written, ") == std::string::npos);
 }
@@ -258,7 +260,7 @@ TEST_CASE("bad export flags are exit 2 with a message naming the flag, before an
         auto args = range;
         args.insert(args.end(), flags.begin(), flags.end());
         std::string err;
-        const ChildResult r = run(command(args), account(sandbox), dir, err);
+        const ProcessResult r = run(command(args), account(sandbox), dir, err);
         CAPTURE(flags.front());
         CHECK(r.exit_code == 2);
         CHECK(err.find(named) != std::string::npos);
@@ -277,7 +279,7 @@ TEST_CASE("peak memory: ten times more leads, at most 1.5 times the peak RSS") {
         RunningSandbox sandbox(so);
         const std::string out = dir.file("out" + std::to_string(i) + ".jsonl");
         std::string err;
-        const ChildResult r =
+        const ProcessResult r =
             run(command({"--updated-since", "2024-01-01T00:00:00Z", "--updated-until", "2025-12-31T23:59:59Z",
                          "--attributes", "FirstName,LastName,Company,LeadScore", "--batch-size", "500",
                          "--parallel", "4", "--rate-limit", "off", "--output", out}),

@@ -1,56 +1,14 @@
 // Shared pieces of the export tests (see export_fixture.hpp).
 #include "export_fixture.hpp"
 
-#include <dirent.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 namespace export_test {
-
-namespace {
-
-void remove_tree(const std::string& path) {
-    if (DIR* dir = ::opendir(path.c_str())) {
-        while (const dirent* e = ::readdir(dir)) {
-            const std::string name = e->d_name;
-            if (name == "." || name == "..") continue;
-            const std::string child = path + "/" + name;
-            struct stat st {};
-            if (::lstat(child.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(child);
-            else
-                ::unlink(child.c_str());
-        }
-        ::closedir(dir);
-    }
-    ::rmdir(path.c_str());
-}
-
-}  // namespace
-
-TempDir::TempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/mktows-export-test-XXXXXX";
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-}
-
-TempDir::~TempDir() { remove_tree(path_); }
-
-int CallLog::count_lines(const std::string& text) {
-    const std::string all = stream_.str();
-    int n = 0;
-    for (std::size_t at = all.find(text); at != std::string::npos; at = all.find(text, at + text.size())) ++n;
-    return n;
-}
-
-int CallLog::count_fault(int code) { return count_lines("fault " + std::to_string(code) + " "); }
 
 mktows::sandbox::Options sandbox_options(const std::string& data_file) {
     mktows::sandbox::Options o;
@@ -60,29 +18,11 @@ mktows::sandbox::Options sandbox_options(const std::string& data_file) {
     return o;
 }
 
-RunningSandbox::RunningSandbox(mktows::sandbox::Options options)
-    : sandbox_(std::make_unique<mktows::sandbox::Sandbox>(std::move(options))) {
-    sandbox_->set_log(&log_.stream());
-    sandbox_->start();
-}
-
-RunningSandbox::~RunningSandbox() { sandbox_->stop(); }
-
-int RunningSandbox::fault_count(int code) {
-    sandbox_->stop();
-    return log_.count_fault(code);
-}
-
-mktows::ClientOptions RunningSandbox::client_options() const {
-    mktows::ClientOptions o;
-    o.endpoint = sandbox_->endpoint();
-    o.credentials.user_id = mktows::sandbox::demo_user_id;
-    o.credentials.secret_key = mktows::sandbox::demo_secret_key;
+mktows::ClientOptions client_options(const mktows::sandbox::Sandbox& sandbox) {
+    mktows::ClientOptions o = mktows_test::sandbox_client_options(sandbox);
     o.retry.initial_backoff = std::chrono::milliseconds(5);
     o.retry.max_backoff = std::chrono::milliseconds(50);
     o.retry.max_retries = 10;
-    o.limits.rate_calls = 0;  // the tests that need limits set them
-    o.limits.max_concurrency = 0;
     return o;
 }
 
@@ -121,17 +61,12 @@ std::map<std::int64_t, int> id_counts(const std::vector<std::int64_t>& ids) {
     return counts;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-bool exists(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0;
+void check_exactly_once(const std::vector<std::int64_t>& ids, const std::set<std::int64_t>& expected) {
+    CHECK(ids.size() == expected.size());
+    for (const auto& [id, n] : id_counts(ids)) {
+        if (n != 1) FAIL_CHECK("Id " << id << " written " << n << " times");
+    }
+    CHECK(std::set<std::int64_t>(ids.begin(), ids.end()) == expected);
 }
 
 mktows::TimePoint utc(const char* text) { return mktows::parse_w3c_datetime(text); }

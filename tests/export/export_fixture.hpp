@@ -1,70 +1,37 @@
-// Shared pieces of the export tests: a temporary directory, an in-process
-// mktows-sandbox serving a data file over loopback (with its verbose call
-// log captured, to count the faults it answered), client options for it,
-// and readers of export output.
+// Shared pieces of the export tests: an in-process mktows-sandbox serving a
+// data file over loopback (verbose, so the faults it answered can be
+// counted), client options for it, and readers and checks of export output.
+// Temporary directories, files and the sandbox itself come from
+// tests/support.
 #ifndef MKTOWS_TEST_EXPORT_EXPORT_FIXTURE_HPP
 #define MKTOWS_TEST_EXPORT_EXPORT_FIXTURE_HPP
 
 #include <cstdint>
 #include <map>
-#include <memory>
-#include <mutex>
-#include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "lead_data.hpp"
 #include "mktows/options.hpp"
 #include "mktows_sandbox/sandbox.hpp"
+#include "support/files.hpp"
+#include "support/running_sandbox.hpp"
+#include "support/temp_dir.hpp"
 
 namespace export_test {
 
-/// A fresh directory under $TMPDIR (or /tmp), removed with its contents.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const noexcept { return path_; }
-    std::string file(const std::string& name) const { return path_ + "/" + name; }
+using mktows_test::file_exists;
+using mktows_test::read_file;
+using mktows_test::RunningSandbox;
+using mktows_test::TempDir;
 
-private:
-    std::string path_;
-};
-
-/// The sandbox's call log (read it once the calls are over).
-class CallLog {
-public:
-    std::ostream& stream() { return stream_; }
-    /// Calls the sandbox answered with this fault code so far.
-    int count_fault(int code);
-    int count_lines(const std::string& text);
-
-private:
-    std::ostringstream stream_;
-};
-
-/// A started sandbox (verbose, logging into a CallLog) on a data file.
-class RunningSandbox {
-public:
-    explicit RunningSandbox(mktows::sandbox::Options options);
-    ~RunningSandbox();
-    mktows::sandbox::Sandbox& operator*() { return *sandbox_; }
-    mktows::sandbox::Sandbox* operator->() { return sandbox_.get(); }
-    /// Calls answered with this fault code. Stops the sandbox first, so the
-    /// log line of every call is in (lines are written after the answer).
-    int fault_count(int code);
-    /// Client options for this sandbox: demo credentials, quick retries.
-    mktows::ClientOptions client_options() const;
-
-private:
-    CallLog log_;
-    std::unique_ptr<mktows::sandbox::Sandbox> sandbox_;
-};
-
-/// Sandbox options serving data_file on an ephemeral port.
+/// Sandbox options serving data_file on an ephemeral port, verbose.
 mktows::sandbox::Options sandbox_options(const std::string& data_file);
+
+/// Client options for this sandbox: its account, quick retries, no
+/// client-side limits (the tests that need limits set them).
+mktows::ClientOptions client_options(const mktows::sandbox::Sandbox& sandbox);
 
 /// Ids of a JSONL export, in order (a line without "Id" fails the test).
 std::vector<std::int64_t> jsonl_ids(const std::string& path);
@@ -72,8 +39,9 @@ std::vector<std::int64_t> jsonl_ids(const std::string& path);
 std::vector<std::int64_t> csv_ids(const std::string& path);
 /// How often each Id occurs.
 std::map<std::int64_t, int> id_counts(const std::vector<std::int64_t>& ids);
-std::string read_file(const std::string& path);
-bool exists(const std::string& path);
+/// Checks that the ids are exactly the expected ones, each once (naming
+/// every Id written more than once).
+void check_exactly_once(const std::vector<std::int64_t>& ids, const std::set<std::int64_t>& expected);
 
 mktows::TimePoint utc(const char* text);
 

@@ -60,14 +60,6 @@ GetMultipleLeadsRequest six_months(int batch_size = 100) {
 
 std::set<std::int64_t> as_set(const std::vector<std::int64_t>& ids) { return {ids.begin(), ids.end()}; }
 
-void check_exactly_once(const std::vector<std::int64_t>& ids, const std::set<std::int64_t>& expected) {
-    CHECK(ids.size() == expected.size());
-    for (const auto& [id, n] : id_counts(ids)) {
-        if (n != 1) FAIL_CHECK("Id " << id << " written " << n << " times");
-    }
-    CHECK(as_set(ids) == expected);
-}
-
 ExportSummary export_to_file(mktows::ClientOptions client, ExportOptions options, const GetMultipleLeadsRequest& request,
                              const mktows::ExportFile& file) {
     mktows::Exporter exporter(mktows::make_connection(std::move(client)), std::move(options));
@@ -90,7 +82,7 @@ TEST_CASE("six months with 10% of calls dropped: every lead in the range exactly
 
     ExportOptions options;
     options.parallel = 4;
-    const ExportSummary s = export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(dir.file("out.jsonl")));
+    const ExportSummary s = export_to_file(client_options(*sandbox), options, six_months(), jsonl_file(dir.file("out.jsonl")));
 
     const auto expected = data.ids_updated_in(range_oldest, range_latest);
     REQUIRE(expected.size() > 2000);
@@ -108,7 +100,7 @@ TEST_CASE("six months with 10% of calls dropped: every lead in the range exactly
         if (l.updated_at == range_oldest - seconds(1) || l.updated_at == range_latest + seconds(1))
             CHECK(id_set.count(l.id) == 0);
     }
-    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK_FALSE(file_exists(dir.file(".out.jsonl.mktows-partial")));
 }
 
 TEST_CASE("the output is the same bytes whatever --parallel is: window order, then stream order") {
@@ -123,7 +115,7 @@ TEST_CASE("the output is the same bytes whatever --parallel is: window order, th
         ExportOptions options;
         options.parallel = parallel;
         const std::string out = dir.file("out" + std::to_string(parallel) + ".jsonl");
-        export_to_file(sandbox.client_options(), options, six_months(150), jsonl_file(out));
+        export_to_file(client_options(*sandbox), options, six_months(150), jsonl_file(out));
         if (first.empty())
             first = read_file(out);
         else
@@ -157,7 +149,7 @@ TEST_CASE("with churn into the range while exporting: untouched leads exactly on
     options.clock = [] { return std::chrono::system_clock::now() + std::chrono::hours(1); };
     GetMultipleLeadsRequest request{mktows::LastUpdateAtSelector(range_oldest)};
     request.batch_size = 100;
-    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    const ExportSummary s = export_to_file(client_options(*sandbox), options, request, jsonl_file(dir.file("out.jsonl")));
     const auto snapshot = sandbox->snapshot();
 
     std::map<std::int64_t, mktows::TimePoint> original;
@@ -189,7 +181,7 @@ TEST_CASE("client limits equal to the server's: the server never answers 20023 o
     so.max_concurrency = 3;
     RunningSandbox sandbox(so);
 
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.rate_calls = 12;
     client.limits.rate_period = seconds(1);
     client.limits.max_concurrency = 3;
@@ -214,7 +206,7 @@ TEST_CASE("control: without client limits the same server does answer 20023/2002
     so.max_concurrency = 3;
     RunningSandbox sandbox(so);
 
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.retry.max_retries = 60;  // refusals are expected here: retry patiently
     client.retry.initial_backoff = std::chrono::milliseconds(50);
     client.retry.max_backoff = std::chrono::milliseconds(1000);
@@ -229,7 +221,7 @@ TEST_CASE("20016 (stale signature) is retried with a fresh one, transparently") 
     TempDir dir;
     const LeadData data = standard_data(dir, 1500);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     // Every fourth signature is an hour old (the sandbox allows 15 minutes).
     auto calls = std::make_shared<std::atomic<int>>(0);
     client.clock = [calls] {
@@ -248,7 +240,7 @@ TEST_CASE("20022 for a window: it is halved and both halves are fetched in its p
     TempDir dir;
     const LeadData data = standard_data(dir, 2000);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
-    auto connection = mktows::make_connection(sandbox.client_options());
+    auto connection = mktows::make_connection(client_options(*sandbox));
 
     // A 61-day window (as if Marketo's limit were lower than planned for).
     const mktows::TimeWindow big{utc("2024-03-01T00:00:00Z"), utc("2024-04-30T23:59:59Z")};
@@ -293,7 +285,7 @@ TEST_CASE("a spent call budget stops cleanly with a checkpoint; the same export 
     ExportOptions options;
     options.parallel = 3;
     options.checkpoint_file = checkpoint;
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.max_calls = 12;
     try {
         export_to_file(client, options, six_months(), jsonl_file(out));
@@ -305,18 +297,18 @@ TEST_CASE("a spent call budget stops cleanly with a checkpoint; the same export 
         CHECK(what.find(checkpoint) != std::string::npos);
         CHECK(what.find("run the same export again") != std::string::npos);
     }
-    CHECK(exists(checkpoint));
-    CHECK_FALSE(exists(out));  // the file appears only when complete
-    CHECK(exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK(file_exists(checkpoint));
+    CHECK_FALSE(file_exists(out));  // the file appears only when complete
+    CHECK(file_exists(dir.file(".out.jsonl.mktows-partial")));
 
     client.limits.max_calls = 0;
     const ExportSummary s = export_to_file(client, options, six_months(), jsonl_file(out));
     CHECK(s.resumed);
     check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
     CHECK(s.leads == static_cast<std::int64_t>(data.ids_updated_in(range_oldest, range_latest).size()));
-    CHECK_FALSE(exists(checkpoint));
-    CHECK_FALSE(exists(checkpoint + ".work"));
-    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK_FALSE(file_exists(checkpoint));
+    CHECK_FALSE(file_exists(checkpoint + ".work"));
+    CHECK_FALSE(file_exists(dir.file(".out.jsonl.mktows-partial")));
 }
 
 TEST_CASE("one big unit (over 8 MB merged, so its start is given back to the disk) stopped and resumed") {
@@ -328,7 +320,7 @@ TEST_CASE("one big unit (over 8 MB merged, so its start is given back to the dis
     options.checkpoint_file = dir.file("cp");
     GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(utc("2024-03-01T00:00:00Z"), utc("2024-03-21T00:00:00Z")));
     request.batch_size = 500;
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.max_calls = 14;  // 7000 leads, about 12 MB of spool
     CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
     client.limits.max_calls = 0;
@@ -357,10 +349,10 @@ TEST_CASE("budget stop and resume for a static list and for key chunks too") {
              {by_keys, key_ids}, {by_list, data.ids_in_list("Program.Elevens")}}) {
         ExportOptions options;
         options.checkpoint_file = dir.file("cp");
-        auto client = sandbox.client_options();
+        auto client = client_options(*sandbox);
         client.limits.max_calls = 7;
         CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
-        CHECK(exists(dir.file("cp")));
+        CHECK(file_exists(dir.file("cp")));
         client.limits.max_calls = 0;
         const ExportSummary s = export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl")));
         CHECK(s.resumed);
@@ -375,10 +367,10 @@ TEST_CASE("a checkpoint of another query or output is refused, and left as it wa
     const std::string checkpoint = dir.file("export.checkpoint");
     ExportOptions options;
     options.checkpoint_file = checkpoint;
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.max_calls = 3;
     CHECK_THROWS_AS(export_to_file(client, options, six_months(), jsonl_file(dir.file("out.jsonl"))), mktows::Error);
-    REQUIRE(exists(checkpoint));
+    REQUIRE(file_exists(checkpoint));
     const std::string before = read_file(checkpoint);
 
     client.limits.max_calls = 0;
@@ -423,7 +415,7 @@ TEST_CASE("two exports with one checkpoint at the same time: the second is refus
     std::exception_ptr first_error;
     std::thread first([&] {
         try {
-            export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(dir.file("out.jsonl")));
+            export_to_file(client_options(*sandbox), options, six_months(), jsonl_file(dir.file("out.jsonl")));
         } catch (...) {
             first_error = std::current_exception();
         }
@@ -431,7 +423,7 @@ TEST_CASE("two exports with one checkpoint at the same time: the second is refus
     while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     ExportOptions second = options;
     second.on_progress = nullptr;
-    CHECK_THROWS_WITH_AS(export_to_file(sandbox.client_options(), second, six_months(), jsonl_file(dir.file("out.jsonl"))),
+    CHECK_THROWS_WITH_AS(export_to_file(client_options(*sandbox), second, six_months(), jsonl_file(dir.file("out.jsonl"))),
                          doctest::Contains("another export is running"), mktows::Error);
     first.join();
     CHECK_FALSE(first_error);
@@ -447,7 +439,7 @@ TEST_CASE("20122 (stream position refused) restarts the unit from its beginning;
     ExportOptions options;
     options.parallel = 2;
     options.checkpoint_file = checkpoint;
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.max_calls = 9;
     CHECK_THROWS_AS(export_to_file(client, options, six_months(), jsonl_file(out)), mktows::Error);
 
@@ -486,7 +478,7 @@ TEST_CASE("20015 (daily quota) stops at once with the reset time; another day (s
         so.daily_quota = 10;
         RunningSandbox sandbox(so);
         try {
-            export_to_file(sandbox.client_options(), options, six_months(), jsonl_file(out));
+            export_to_file(client_options(*sandbox), options, six_months(), jsonl_file(out));
             FAIL("the quota did not stop the export");
         } catch (const mktows::Error& e) {
             CHECK(e.service_code() == 20015);
@@ -498,7 +490,7 @@ TEST_CASE("20015 (daily quota) stops at once with the reset time; another day (s
         CHECK(sandbox->stats().calls <= 10 + 4);  // stopped at once (calls in flight aside)
     }
     RunningSandbox next_day(sandbox_options(dir.file("data.jsonl")));
-    export_to_file(next_day.client_options(), options, six_months(), jsonl_file(out));
+    export_to_file(client_options(*next_day), options, six_months(), jsonl_file(out));
     check_exactly_once(jsonl_ids(out), data.ids_updated_in(range_oldest, range_latest));
 }
 
@@ -506,7 +498,7 @@ TEST_CASE("other faults fail fast and say how many attempts were made") {
     TempDir dir;
     standard_data(dir, 500);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.credentials.secret_key = "wrong";
     try {
         export_to_file(client, ExportOptions{}, six_months(), jsonl_file(dir.file("out.jsonl")));
@@ -516,14 +508,14 @@ TEST_CASE("other faults fail fast and say how many attempts were made") {
         CHECK(e.attempts() == 1);
         CHECK(std::string(e.what()).find("without a checkpoint it cannot be continued") != std::string::npos);
     }
-    CHECK_FALSE(exists(dir.file("out.jsonl")));
-    CHECK_FALSE(exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK_FALSE(file_exists(dir.file("out.jsonl")));
+    CHECK_FALSE(file_exists(dir.file(".out.jsonl.mktows-partial")));
 
     // Retries exhausted: every call dropped.
     auto so = sandbox_options(dir.file("data.jsonl"));
     so.fail_rate = 1.0;
     RunningSandbox failing(so);
-    auto c2 = failing.client_options();
+    auto c2 = client_options(*failing);
     c2.retry.max_retries = 3;
     try {
         export_to_file(c2, ExportOptions{}, six_months(), jsonl_file(dir.file("out.jsonl")));
@@ -539,7 +531,7 @@ TEST_CASE("CSV: with a checkpoint and a budget stop, the resumed CSV equals a pl
     TempDir dir;
     const LeadData data = standard_data(dir, 2500);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
 
     // Reference: the Exporter into a CSV writer (header union of every lead).
     {
@@ -579,7 +571,7 @@ TEST_CASE("key chunks: 250 keys (repeats, unknown ones) fetched in calls of 100,
     GetMultipleLeadsRequest request(mktows::LeadKeySelector(mktows::LeadKeyType::IDNUM, keys));
     ExportOptions options;
     options.parallel = 3;
-    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    const ExportSummary s = export_to_file(client_options(*sandbox), options, request, jsonl_file(dir.file("out.jsonl")));
     CHECK(s.units == 3);
     const auto ids = jsonl_ids(dir.file("out.jsonl"));
     check_exactly_once(ids, {expected.begin(), expected.end()});
@@ -599,7 +591,7 @@ TEST_CASE("a static list is one stream; progress reports come and the last one s
     options.parallel = 8;
     options.progress_interval = std::chrono::milliseconds(20);
     options.on_progress = [&](const mktows::ExportProgress& p) { reports.push_back(p); };
-    const ExportSummary s = export_to_file(sandbox.client_options(), options, request, jsonl_file(dir.file("out.jsonl")));
+    const ExportSummary s = export_to_file(client_options(*sandbox), options, request, jsonl_file(dir.file("out.jsonl")));
     const auto expected = data.ids_in_list("Program.Sevens");
     check_exactly_once(jsonl_ids(dir.file("out.jsonl")), expected);
     CHECK(s.units == 1);
@@ -624,7 +616,7 @@ TEST_CASE("an open range is pinned before the first call and recorded; the next 
     options.checkpoint_file = dir.file("cp");
     GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(utc("2024-06-01T00:00:00Z")));
     request.batch_size = 10;  // ~58 leads: several pages
-    auto client = sandbox.client_options();
+    auto client = client_options(*sandbox);
     client.limits.max_calls = 1;
     CHECK_THROWS_AS(export_to_file(client, options, request, jsonl_file(dir.file("out.jsonl"))), mktows::Error);
     CHECK(read_file(dir.file("cp")).find("pinned_latest 2024-06-15T08:00:00Z") != std::string::npos);

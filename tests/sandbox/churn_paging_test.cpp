@@ -17,7 +17,7 @@ using mktows::GetMultipleLeadsRequest;
 TEST_CASE("paging a LastUpdateAt window while leads churn: untouched leads exactly once, none twice") {
     auto options = test_options(6000);
     options.churn_per_second = 2000;
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     mktows::Client client(client_options(*sandbox));
     const std::int64_t oldest = 1735689600;  // 2025-01-01T00:00:00Z
     const std::int64_t latest = oldest + 30 * 86400;
@@ -54,7 +54,7 @@ TEST_CASE("paging a LastUpdateAt window while leads churn: untouched leads exact
 TEST_CASE("churn does not disturb static list and key paging") {
     auto options = test_options(4000);
     options.churn_per_second = 2000;
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     const auto leads = sandbox->snapshot();
     mktows::Client client(client_options(*sandbox));
     const auto members = ids_where(leads, [](const sb::LeadSnapshot& l) {

@@ -4,35 +4,16 @@
 // line-numbered error for each kind of bad line.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "sandbox/sandbox_fixture.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace sandbox_test;
 
 namespace {
-
-class TempFile {
-public:
-    explicit TempFile(const std::string& content) {
-        char name[] = "/tmp/mktows-sandbox-data-XXXXXX.jsonl";
-        const int fd = mkstemps(name, 6);
-        REQUIRE(fd >= 0);
-        close(fd);
-        path_ = name;
-        std::ofstream(path_, std::ios::binary) << content;
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 sb::Options data_options(const std::string& path) {
     sb::Options o = test_options();
@@ -54,14 +35,15 @@ bool same_leads(const std::vector<sb::LeadSnapshot>& a, const std::vector<sb::Le
 
 // The error a data file gives (the test fails if it loads).
 std::string load_error(const std::string& content) {
-    TempFile file(content);
+    mktows_test::TempDir dir;
+    const std::string path = dir.write("data.jsonl", content);
     try {
-        sb::Sandbox sandbox(data_options(file.path()));
+        sb::Sandbox sandbox(data_options(path));
     } catch (const mktows::Error& e) {
         CHECK(e.kind() == mktows::ErrorKind::invalid_argument);
         const std::string what = e.what();
-        CHECK(what.rfind(file.path() + ":", 0) == 0);  // names the file (and line)
-        return what.substr(file.path().size());
+        CHECK(what.rfind(path + ":", 0) == 0);  // names the file (and line)
+        return what.substr(path.size());
     }
     FAIL("the file loaded: " << content);
     return {};
@@ -142,7 +124,8 @@ TEST_CASE("print_lists writes id<TAB>name for every list") {
 }
 
 TEST_CASE("--data loads the CLI's JSONL plus updatedAt and lists; attribute types follow the JSON values") {
-    TempFile file(
+    mktows_test::TempDir dir;
+    const std::string path = dir.write("data.jsonl",
         "{\"Id\":65835,\"Email\":\"formtest1@marketo.com\",\"ForeignSysPersonId\":null,\"ForeignSysType\":null,"
         "\"attributes\":{\"Company\":\"Marketo Test\",\"LeadScore\":16},\"updatedAt\":\"2025-05-18T05:00:00-07:00\","
         "\"lists\":[\"Spring.Webinar\",\"Fall.Gala & Dinner\"]}\n"
@@ -151,7 +134,7 @@ TEST_CASE("--data loads the CLI's JSONL plus updatedAt and lists; attribute type
         "{\"Ratio\":0.25,\"Big\":12345678901,\"Opted\":false,\"Note\":\"<b>Zoë</b> & \\\"co\\\"\",\"Empty\":null},"
         "\"updatedAt\":\"2024-02-29T23:59:59Z\",\"lists\":[\"Fall.Gala & Dinner\"]}\r\n"
         "{\"Id\":9,\"updatedAt\":\"2024-03-01T00:00:00Z\"}\n");
-    sb::Sandbox sandbox(data_options(file.path()));
+    sb::Sandbox sandbox(data_options(path));
     const auto leads = sandbox.snapshot();
     REQUIRE(leads.size() == 3);
     const auto lists = sandbox.lists();

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "sandbox/child_process.hpp"
 #include "sandbox/sandbox_fixture.hpp"
+#include "support/child_process.hpp"
 
 using namespace sandbox_test;
 
@@ -23,9 +23,11 @@ struct ListedLead {
 
 // Runs a client script and parses its "Id<TAB>Email" lines and "pages N".
 std::vector<ListedLead> run_client(const std::vector<std::string>& command, int* pages) {
-    const RunResult result = run(command, std::chrono::seconds(120));
+    mktows_test::ProcessOptions options;
+    options.timeout = std::chrono::seconds(120);
+    const mktows_test::ProcessResult result = mktows_test::run_process(command, options);
     INFO("stderr: " << result.err);
-    REQUIRE(result.status == 0);
+    REQUIRE(result.exit_code == 0);
     std::vector<ListedLead> leads;
     std::istringstream lines(result.out);
     std::string line;
@@ -72,13 +74,13 @@ void check_list(const sb::Sandbox& sandbox, const std::string& list_name, int ba
 }  // namespace
 
 TEST_CASE("Python zeep loads ?WSDL, signs its own header and pages a static list: every lead exactly once") {
-    auto sandbox = start_sandbox(test_options(3000));
+    RunningSandbox sandbox(test_options(3000));
     check_list(*sandbox, "SMSProgram.listForTesting", 7, {"/usr/bin/python3", kScripts + "zeep_static_list.py"});
     check_list(*sandbox, "Événements.Invités & Partenaires", 25, {"/usr/bin/python3", kScripts + "zeep_static_list.py"});
 }
 
 TEST_CASE("PHP SoapClient, as in Marketo's PHP sample, pages a static list: every lead exactly once") {
-    auto sandbox = start_sandbox(test_options(3000));
+    RunningSandbox sandbox(test_options(3000));
     check_list(*sandbox, "SMSProgram.listForTesting", 10, {"php", kScripts + "php_static_list.php"});
     check_list(*sandbox, "TradeShow.Booth Visitors", 100, {"php", kScripts + "php_static_list.php"});
 }

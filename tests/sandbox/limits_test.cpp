@@ -8,10 +8,12 @@
 #include <atomic>
 #include <thread>
 
-#include "sandbox/raw_http.hpp"
 #include "sandbox/sandbox_fixture.hpp"
+#include "sandbox/signed_envelope.hpp"
+#include "support/http_connection.hpp"
 
 using namespace sandbox_test;
+using mktows_test::HttpConnection;
 using mktows::GetMultipleLeadsRequest;
 
 namespace {
@@ -34,7 +36,7 @@ int fault_code_of_call(mktows::Client& client) {
 }  // namespace
 
 TEST_CASE("a wrong secret or user is 20014; a client clock 20 minutes off is 20016") {
-    auto sandbox = start_sandbox(test_options(500));
+    RunningSandbox sandbox(test_options(500));
     {
         auto o = client_options(*sandbox);
         o.credentials.secret_key = "wrong";
@@ -59,7 +61,7 @@ TEST_CASE("a wrong secret or user is 20014; a client clock 20 minutes off is 200
     SUBCASE("--max-clock-skew narrows the window") {
         auto options = test_options(500);
         options.max_clock_skew = std::chrono::seconds(60);
-        auto strict = start_sandbox(options);
+        RunningSandbox strict(options);
         auto o = client_options(*strict);
         o.clock = [] { return std::chrono::system_clock::now() - std::chrono::seconds(90); };
         mktows::Client client(o);
@@ -69,7 +71,7 @@ TEST_CASE("a wrong secret or user is 20014; a client clock 20 minutes off is 200
         auto options = test_options(500);
         options.user_id = "acme_1_XYZ";
         options.secret_key = "s3cr3t &<>\"";
-        auto custom = start_sandbox(options);
+        RunningSandbox custom(options);
         mktows::Client client(client_options(*custom));
         CHECK(client.get_multiple_leads_page(small_list_page()).return_count > 0);
         auto demo = client_options(*custom);
@@ -83,7 +85,7 @@ TEST_CASE("--rate-limit 5/3: the sixth call in three seconds is 20023, later cal
     auto options = test_options(500);
     options.rate_limit_calls = 5;
     options.rate_limit_period = std::chrono::seconds(3);
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     mktows::Client client(client_options(*sandbox));
     const auto started = std::chrono::steady_clock::now();
     for (int i = 0; i < 5; ++i) CHECK(fault_code_of_call(client) == 0);
@@ -98,7 +100,7 @@ TEST_CASE("--max-concurrency 2: of five simultaneous calls, three are 20024") {
     auto options = test_options(500);
     options.max_concurrency = 2;
     options.latency = std::chrono::milliseconds(1500);
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     std::atomic<int> ok{0}, refused{0}, other{0};
     std::atomic<int> ready{0};
     std::vector<std::thread> threads;
@@ -123,7 +125,7 @@ TEST_CASE("--max-concurrency 2: of five simultaneous calls, three are 20024") {
 TEST_CASE("--daily-quota 3: the fourth call of the day is 20015") {
     auto options = test_options(500);
     options.daily_quota = 3;
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     mktows::Client client(client_options(*sandbox));
     for (int i = 0; i < 3; ++i) CHECK(fault_code_of_call(client) == 0);
     CHECK(fault_code_of_call(client) == 20015);
@@ -137,7 +139,7 @@ TEST_CASE("--daily-quota 3: the fourth call of the day is 20015") {
 TEST_CASE("--latency-ms is added to every call, faults included") {
     auto options = test_options(500);
     options.latency = std::chrono::milliseconds(300);
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     mktows::Client client(client_options(*sandbox));
     auto timed = [&](auto&& f) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -153,7 +155,7 @@ TEST_CASE("--fail-rate: calls end with the connection closed and no response; th
     SUBCASE("every call") {
         auto options = test_options(500);
         options.fail_rate = 1.0;
-        auto sandbox = start_sandbox(options);
+        RunningSandbox sandbox(options);
         mktows::Client client(client_options(*sandbox));
         const auto e = error_of([&] { client.get_multiple_leads_page(small_list_page()); });
         CHECK(e.kind() == mktows::ErrorKind::transport);
@@ -168,7 +170,7 @@ TEST_CASE("--fail-rate: calls end with the connection closed and no response; th
             auto options = test_options(200);
             options.fail_rate = 1.0 / 3;
             options.seed = seed;
-            auto sandbox = start_sandbox(options);
+            RunningSandbox sandbox(options);
             std::string p;
             for (int i = 0; i < 60; ++i) {
                 HttpConnection http(sandbox->port());
@@ -192,7 +194,7 @@ TEST_CASE("--fail-rate: calls end with the connection closed and no response; th
 TEST_CASE("--churn moves leads to updatedAt = now, about N a second") {
     auto options = test_options(3000);
     options.churn_per_second = 1000;
-    auto sandbox = start_sandbox(options);
+    RunningSandbox sandbox(options);
     const auto t0 = std::chrono::steady_clock::now();
     const auto before = sandbox->snapshot();
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));

@@ -16,7 +16,7 @@ using mktows::GetMultipleLeadsRequest;
 namespace {
 
 struct Fixture {
-    std::unique_ptr<sb::Sandbox> sandbox = start_sandbox(test_options(3000));
+    RunningSandbox sandbox{test_options(3000)};
     std::vector<sb::LeadSnapshot> leads = sandbox->snapshot();
     mktows::Client client{client_options(*sandbox)};
 };

@@ -6,16 +6,21 @@
 
 #include <signal.h>
 
-#include <fstream>
 #include <regex>
 #include <thread>
 
-#include "sandbox/child_process.hpp"
-#include "sandbox/raw_http.hpp"
 #include "sandbox/sandbox_fixture.hpp"
+#include "sandbox/signed_envelope.hpp"
+#include "support/child_process.hpp"
+#include "support/http_connection.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_ca.hpp"
 
 using namespace sandbox_test;
+using mktows_test::ChildProcess;
+using mktows_test::HttpConnection;
+using mktows_test::ProcessResult;
+using mktows_test::run_process;
 
 namespace {
 
@@ -42,12 +47,8 @@ Running start_program(std::vector<std::string> args) {
 }
 
 mktows::ClientOptions program_client(const Running& r) {
-    mktows::ClientOptions o;
-    o.endpoint = r.endpoint;
-    o.credentials = {sb::demo_user_id, sb::demo_secret_key};
+    mktows::ClientOptions o = mktows_test::sandbox_client_options(r.endpoint, {sb::demo_user_id, sb::demo_secret_key});
     o.retry.max_retries = 0;
-    o.limits.rate_calls = 0;
-    o.limits.max_concurrency = 0;
     return o;
 }
 
@@ -55,10 +56,10 @@ mktows::ClientOptions program_client(const Running& r) {
 std::chrono::milliseconds stop_time(Running& r, int signal_number) {
     const auto t0 = std::chrono::steady_clock::now();
     r.child->send_signal(signal_number);
-    const auto status = r.child->wait(std::chrono::seconds(5));
+    const ProcessResult result = r.child->wait(std::chrono::seconds(5));
     const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
-    REQUIRE_MESSAGE(status, "still running 5 s after the signal");
-    CHECK(*status == 0);
+    REQUIRE_MESSAGE(!result.timed_out, "still running 5 s after the signal");
+    CHECK(result.exit_code == 0);
     return took;
 }
 
@@ -106,17 +107,17 @@ TEST_CASE("mktows-sandbox serves HTTPS with --tls-cert/--tls-key") {
 }
 
 TEST_CASE("mktows-sandbox --print-lists prints id<TAB>name for every list and exits") {
-    const RunResult result = run({kProgram, "--print-lists"});
-    CHECK(result.status == 0);
+    const ProcessResult result = run_process({kProgram, "--print-lists"});
+    CHECK(result.exit_code == 0);
     std::string expected;
     for (const auto& l : sb::Sandbox(sb::Options{}).lists()) expected += std::to_string(l.id) + "\t" + l.name + "\n";
     CHECK(result.out == expected);
-    CHECK(run({kProgram, "--print-lists", "--leads", "50", "--seed", "3"}).status == 0);
+    CHECK(run_process({kProgram, "--print-lists", "--leads", "50", "--seed", "3"}).exit_code == 0);
 }
 
 TEST_CASE("mktows-sandbox --help documents every flag, the demo account and the operations it does not implement") {
-    const RunResult result = run({kProgram, "--help"});
-    CHECK(result.status == 0);
+    const ProcessResult result = run_process({kProgram, "--help"});
+    CHECK(result.exit_code == 0);
     CHECK(result.out == sb::usage());
     for (const char* flag : {"--port", "--tls-cert", "--tls-key", "--leads", "--seed", "--data", "--print-lists",
                              "--user-id", "--secret-key", "--secret-file", "--max-clock-skew", "--rate-limit",
@@ -152,32 +153,30 @@ TEST_CASE("mktows-sandbox refuses bad command lines and data files with exit 2 a
     for (const auto& c : cases) {
         std::vector<std::string> argv{kProgram};
         argv.insert(argv.end(), c.args.begin(), c.args.end());
-        const RunResult result = run(argv);
+        const ProcessResult result = run_process(argv);
         CAPTURE(c.args.front());
         CAPTURE(result.err);
-        CHECK(result.status == 2);
+        CHECK(result.exit_code == 2);
         CHECK(result.out.empty());
         CHECK(result.err.find(c.says) != std::string::npos);
     }
     // A bad data file: exit 2, the file and line named.
-    const std::string path = "/tmp/mktows-sandbox-program-test-" + std::to_string(getpid()) + ".jsonl";
-    std::ofstream(path) << "{\"Id\":1}\n{\"Id\":1}\n";
-    const RunResult bad = run({kProgram, "--port", "0", "--data", path});
-    std::remove(path.c_str());
-    CHECK(bad.status == 2);
+    mktows_test::TempDir dir;
+    const std::string path = dir.write("leads.jsonl", "{\"Id\":1}\n{\"Id\":1}\n");
+    const ProcessResult bad = run_process({kProgram, "--port", "0", "--data", path});
+    CHECK(bad.exit_code == 2);
     CHECK(bad.err.find(path + ":2: Id 1 was already used on line 1") != std::string::npos);
 }
 
 TEST_CASE("mktows-sandbox: a port in use is exit 1 with the port named; --secret-file and the environment set the key") {
     Running first = start_program({"--port", "0", "--leads", "10"});
-    const RunResult second = run({kProgram, "--port", std::to_string(first.port), "--leads", "10"});
-    CHECK(second.status == 1);
+    const ProcessResult second = run_process({kProgram, "--port", std::to_string(first.port), "--leads", "10"});
+    CHECK(second.exit_code == 1);
     CHECK(second.err.find("127.0.0.1:" + std::to_string(first.port)) != std::string::npos);
 
-    const std::string secret_path = "/tmp/mktows-sandbox-secret-" + std::to_string(getpid());
-    std::ofstream(secret_path) << "file-secret-value\n";
+    mktows_test::TempDir dir;
+    const std::string secret_path = dir.write("secret", "file-secret-value\n");
     Running with_file = start_program({"--port", "0", "--leads", "10", "--user-id", "u1", "--secret-file", secret_path});
-    std::remove(secret_path.c_str());
     auto o = program_client(with_file);
     o.credentials = {"u1", "file-secret-value"};
     mktows::Client client(o);

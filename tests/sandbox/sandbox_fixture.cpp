@@ -1,8 +1,8 @@
 #include "sandbox/sandbox_fixture.hpp"
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace sandbox_test {
 
@@ -14,19 +14,9 @@ sb::Options test_options(int leads) {
     return o;
 }
 
-std::unique_ptr<sb::Sandbox> start_sandbox(const sb::Options& options) {
-    auto sandbox = std::make_unique<sb::Sandbox>(options);
-    sandbox->start();
-    return sandbox;
-}
-
 mktows::ClientOptions client_options(const sb::Sandbox& sandbox) {
-    mktows::ClientOptions o;
-    o.endpoint = sandbox.endpoint();
-    o.credentials = {sandbox.options().user_id, sandbox.options().secret_key};
+    mktows::ClientOptions o = mktows_test::sandbox_client_options(sandbox);
     o.retry.max_retries = 0;
-    o.limits.rate_calls = 0;
-    o.limits.max_concurrency = 0;
     o.transport.connect_timeout = std::chrono::seconds(5);
     o.transport.receive_timeout = std::chrono::seconds(20);
     return o;
@@ -85,13 +75,5 @@ std::int64_t seconds(mktows::TimePoint t) {
 }
 
 mktows::TimePoint at(std::int64_t s) { return mktows::TimePoint(std::chrono::seconds(s)); }
-
-std::string read_source_file(const std::string& relative_path) {
-    std::ifstream in(std::string(MKTOWS_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << relative_path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 }  // namespace sandbox_test

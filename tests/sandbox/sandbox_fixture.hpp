@@ -1,34 +1,33 @@
-// Shared setup of the sandbox tests: sandboxes on ephemeral loopback ports,
-// SDK clients for the demo account, and the expected answers computed from
-// the sandbox's own data (Sandbox::snapshot), never from its responses.
+// Shared setup of the sandbox tests: sandboxes on ephemeral loopback ports
+// (RunningSandbox), SDK clients for their account, and the expected answers
+// computed from the sandbox's own data (Sandbox::snapshot), never from its
+// responses.
 #ifndef MKTOWS_TESTS_SANDBOX_SANDBOX_FIXTURE_HPP
 #define MKTOWS_TESTS_SANDBOX_SANDBOX_FIXTURE_HPP
-
-#include <doctest/doctest.h>
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "mktows/mktows.hpp"
 #include "mktows_sandbox/sandbox.hpp"
+#include "support/error_of.hpp"
+#include "support/running_sandbox.hpp"
 
 namespace sandbox_test {
 
 namespace sb = mktows::sandbox;
+using mktows_test::error_of;
+using mktows_test::RunningSandbox;
 
 /// Any free port, the built-in data set of `leads` leads, demo account.
 sb::Options test_options(int leads = 3000);
 
-/// A started sandbox.
-std::unique_ptr<sb::Sandbox> start_sandbox(const sb::Options& options);
-
-/// The demo account against this sandbox: no retries, no client-side
-/// limits, short timeouts (every server answer is seen as it is).
+/// The sandbox's account against it: no retries, no client-side limits,
+/// short timeouts (every server answer is seen as it is).
 mktows::ClientOptions client_options(const sb::Sandbox& sandbox);
 
 /// Every lead of the query through the SDK's paging, in order.
@@ -51,21 +50,6 @@ std::vector<std::int64_t> ids_where(const std::vector<sb::LeadSnapshot>& leads,
 
 std::int64_t seconds(mktows::TimePoint t);
 mktows::TimePoint at(std::int64_t seconds_since_epoch);
-
-/// The mktows::Error thrown by f (fails the test when none is).
-template <class F>
-mktows::Error error_of(F&& f) {
-    try {
-        f();
-    } catch (const mktows::Error& e) {
-        return e;
-    }
-    FAIL("expected an mktows::Error");
-    return mktows::Error(mktows::ErrorKind::cancelled, "");
-}
-
-/// The text of a file under the source tree.
-std::string read_source_file(const std::string& relative_path);
 
 }  // namespace sandbox_test
 

@@ -3,7 +3,6 @@
 // from an untrusted CA or for another host.
 #include <doctest/doctest.h>
 
-#include "sandbox/raw_http.hpp"
 #include "sandbox/sandbox_fixture.hpp"
 #include "support/test_ca.hpp"
 
@@ -11,11 +10,11 @@ using namespace sandbox_test;
 
 namespace {
 
-std::unique_ptr<sb::Sandbox> tls_sandbox(const std::string& cert, const std::string& key) {
+RunningSandbox tls_sandbox(const std::string& cert, const std::string& key) {
     auto options = test_options(800);
     options.tls_cert_file = cert;
     options.tls_key_file = key;
-    return start_sandbox(options);
+    return RunningSandbox(options);
 }
 
 mktows::GetMultipleLeadsRequest list_request() {

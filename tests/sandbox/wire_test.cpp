@@ -10,18 +10,23 @@
 #include <zlib.h>
 
 #include "mktows/error.hpp"
-#include "sandbox/raw_http.hpp"
 #include "sandbox/sandbox_fixture.hpp"
+#include "sandbox/signed_envelope.hpp"
+#include "support/files.hpp"
+#include "support/http_connection.hpp"
 #include "support/xml_compare.hpp"
 
 using namespace sandbox_test;
+using mktows_test::HttpConnection;
+using mktows_test::HttpResponse;
+using mktows_test::read_file;
 using mktows_test::xml_difference;
 using mktows_test::xml_texts;
 
 namespace {
 
 struct Fixture {
-    std::unique_ptr<sb::Sandbox> sandbox = start_sandbox(test_options(3000));
+    RunningSandbox sandbox{test_options(3000)};
     std::vector<sb::LeadSnapshot> leads = sandbox->snapshot();
     HttpConnection http{sandbox->port()};
 
@@ -101,7 +106,7 @@ TEST_CASE("the sample's two leads come back exactly as Marketo's sample response
         "</leadSelector><batchSize>100</batchSize></ns1:paramsGetMultipleLeads>");
     CHECK(r.status == 200);
     CHECK(r.header("content-type").find("text/xml") == 0);
-    CHECK(xml_difference(read_source_file("tests/data/seed-response.xml"), r.body) == "");
+    CHECK(xml_difference(read_file(MKTOWS_TEST_DATA_DIR "/seed-response.xml"), r.body) == "");
     // The same namespace declarations as Marketo's: SOAP-ENV, xsi, ns1 and nothing else; no SOAP Header.
     const std::regex declarations("xmlns:([A-Za-z0-9-]+)=");
     std::vector<std::string> prefixes;
@@ -246,7 +251,7 @@ TEST_CASE("requests gSOAP cannot read answer 20012 (20102 for a bad keyType) at 
 
 TEST_CASE("GET <endpoint>?WSDL: the contract, with soap:address set to the sandbox") {
     Fixture f;
-    const std::string source = read_source_file("wsdl/mktows-2_7.wsdl");
+    const std::string source = read_file(MKTOWS_SOURCE_DIR "/wsdl/mktows-2_7.wsdl");
     const std::string address = "<soap:address location=\"https://instance.mktoapi.com/soap/mktows/2_7\"/>";
     REQUIRE(source.find(address) != std::string::npos);
     std::string expected = source;
@@ -326,7 +331,7 @@ TEST_CASE("stream positions: an empty one starts over; an altered, foreign or ot
                     20122);
     }
     SUBCASE("made by another sandbox with the same data") {
-        auto other = start_sandbox(test_options(3000));
+        RunningSandbox other(test_options(3000));
         HttpConnection http(other->port());
         auto r = http.post_soap(demo_envelope(list_body("<staticListId>2</staticListId>", "<streamPosition>" + position + "</streamPosition>")));
         REQUIRE(r);
@@ -355,11 +360,11 @@ TEST_CASE("responses are gzipped when the request accepts gzip, and only then") 
     const auto gzipped = f.http.request("POST", sb::endpoint_path, demo_envelope(body), "Accept-Encoding: gzip\r\n");
     REQUIRE(gzipped);
     CHECK(gzipped->header("content-encoding") == "gzip");
-    CHECK(xml_difference(read_source_file("tests/data/seed-response.xml"), gunzip(gzipped->body)) == "");
+    CHECK(xml_difference(read_file(MKTOWS_TEST_DATA_DIR "/seed-response.xml"), gunzip(gzipped->body)) == "");
     const auto plain = f.http.request("POST", sb::endpoint_path, demo_envelope(body));
     REQUIRE(plain);
     CHECK(plain->header("content-encoding").empty());
-    CHECK(xml_difference(read_source_file("tests/data/seed-response.xml"), plain->body) == "");
+    CHECK(xml_difference(read_file(MKTOWS_TEST_DATA_DIR "/seed-response.xml"), plain->body) == "");
     const auto wsdl = f.http.request("GET", std::string(sb::endpoint_path) + "?WSDL", {}, "Accept-Encoding: gzip\r\n");
     REQUIRE(wsdl);
     CHECK(wsdl->header("content-encoding") == "gzip");

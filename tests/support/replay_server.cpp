@@ -16,7 +16,6 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <list>
 #include <mutex>
 #include <set>
@@ -25,6 +24,7 @@
 #include <thread>
 
 #include "support/xml_compare.hpp"
+#include "support/xml_escape.hpp"
 
 namespace mktows_test {
 
@@ -41,20 +41,6 @@ std::string trim(std::string_view s) {
     while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
     return std::string(s.substr(b, e - b));
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 const char* reason_phrase(int status) {
@@ -237,12 +223,10 @@ Response Response::status_only(int status, std::string text) {
     return r;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+ReplayServerOptions checking_signatures(const mktows::Credentials& credentials) {
+    ReplayServerOptions o;
+    o.credentials = credentials;
+    return o;
 }
 
 bool signature_valid(const RecordedRequest& r, const mktows::Credentials& credentials) {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "mktows/credentials.hpp"
+#include "support/files.hpp"  // read_file, as in the example above
 
 namespace mktows_test {
 
@@ -125,8 +126,8 @@ private:
     std::shared_ptr<State> state_;
 };
 
-/// Reads a whole file (throws std::runtime_error naming it).
-std::string read_file(const std::string& path);
+/// Options that check every request's signature against these credentials.
+ReplayServerOptions checking_signatures(const mktows::Credentials& credentials);
 
 /// True when the request's AuthenticationHeader carries the signature of
 /// its timestamp for these credentials.

@@ -1,21 +1,13 @@
 // Test PKI made with the openssl CLI (see test_ca.hpp).
 #include "support/test_ca.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
-extern char** environ;
+#include "support/child_process.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace mktows_test {
 
@@ -23,47 +15,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-    if (!out) throw std::runtime_error("test_ca: cannot write " + path.string());
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs `openssl args...` in dir, output to dir/openssl.log; throws with the
-// log on failure.
-void openssl(const fs::path& dir, const std::vector<std::string>& args) {
-    std::vector<std::string> argv_s{"openssl"};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    const fs::path log = dir / "openssl.log";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    std::string command;
-    for (auto& a : argv_s) command += a + " ";
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, "openssl", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0)
-        throw std::runtime_error("test_ca: cannot run openssl (" + std::string(std::strerror(rc)) +
-                                 "); install the openssl package");
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+// Runs `openssl args...`; throws with its output on failure.
+void openssl(const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"openssl"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessResult r;
+    try {
+        r = run_process(argv);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string("test_ca: ") + e.what() + "; install the openssl package");
     }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw std::runtime_error("test_ca: `" + command + "` failed:\n" + read_file(log));
+    if (r.exit_code != 0) {
+        std::string command;
+        for (const auto& a : argv) command += a + " ";
+        throw std::runtime_error("test_ca: `" + command + "` failed:\n" + r.out + r.err);
+    }
 }
 
 // A new unencrypted EC P-256 key.
@@ -97,31 +63,23 @@ std::string server_extensions(const std::string& alt_names) {
 // A self-signed CA: dir/name.pem, dir/name.key.
 void make_ca(const fs::path& dir, const std::string& name, const std::string& common_name) {
     const fs::path cnf = dir / (name + ".cnf");
-    write_file(cnf, req_config(common_name, kCaExtensions));
-    openssl(dir, with_new_key({"req", "-x509", "-new", "-config", cnf.string(), "-extensions", "ext", "-keyout",
-                               (dir / (name + ".key")).string(), "-out", (dir / (name + ".pem")).string(), "-days",
-                               "3", "-sha256"}));
+    write_file(cnf.string(), req_config(common_name, kCaExtensions));
+    openssl(with_new_key({"req", "-x509", "-new", "-config", cnf.string(), "-extensions", "ext", "-keyout",
+                          (dir / (name + ".key")).string(), "-out", (dir / (name + ".pem")).string(), "-days",
+                          "3", "-sha256"}));
 }
 
 // A server certificate signed by ca: dir/name.pem, dir/name.key.
 void make_server_cert(const fs::path& dir, const std::string& name, const std::string& ca, int serial,
                       const std::string& common_name, const std::string& alt_names) {
     const fs::path cnf = dir / (name + ".cnf");
-    write_file(cnf, req_config(common_name, server_extensions(alt_names)));
+    write_file(cnf.string(), req_config(common_name, server_extensions(alt_names)));
     const fs::path csr = dir / (name + ".csr");
-    openssl(dir, with_new_key({"req", "-new", "-config", cnf.string(), "-keyout", (dir / (name + ".key")).string(),
-                               "-out", csr.string()}));
-    openssl(dir, {"x509", "-req", "-in", csr.string(), "-CA", (dir / (ca + ".pem")).string(), "-CAkey",
-                  (dir / (ca + ".key")).string(), "-set_serial", std::to_string(serial), "-days", "2", "-sha256",
-                  "-extfile", cnf.string(), "-extensions", "ext", "-out", (dir / (name + ".pem")).string()});
-}
-
-fs::path make_temp_dir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/mktows-test-pki-XXXXXX";
-    if (!mkdtemp(pattern.data()))
-        throw std::runtime_error("test_ca: mkdtemp(" + pattern + ") failed: " + std::strerror(errno));
-    return pattern;
+    openssl(with_new_key({"req", "-new", "-config", cnf.string(), "-keyout", (dir / (name + ".key")).string(),
+                          "-out", csr.string()}));
+    openssl({"x509", "-req", "-in", csr.string(), "-CA", (dir / (ca + ".pem")).string(), "-CAkey",
+             (dir / (ca + ".key")).string(), "-set_serial", std::to_string(serial), "-days", "2", "-sha256",
+             "-extfile", cnf.string(), "-extensions", "ext", "-out", (dir / (name + ".pem")).string()});
 }
 
 struct SharedPki {
@@ -132,7 +90,7 @@ struct SharedPki {
 }  // namespace
 
 TestPki make_test_pki() {
-    const fs::path dir = make_temp_dir();
+    const fs::path dir = make_temp_dir("mktows-test-pki");
     try {
         make_ca(dir, "ca", "mktows test CA");
         make_ca(dir, "untrusted-ca", "mktows untrusted test CA");

@@ -10,23 +10,13 @@
 #include <string>
 
 #include "mktows/error.hpp"
+#include "support/error_of.hpp"
 
 namespace mktows_test {
 
-/// The Error thrown by fn; fails the test when fn does not throw one.
-inline mktows::Error thrown_error(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const mktows::Error& e) {
-        return e;
-    }
-    FAIL("expected an mktows::Error");
-    return mktows::Error(mktows::ErrorKind::cancelled, "");
-}
-
 inline void check_error(const std::function<void()>& fn, mktows::ErrorKind kind,
                         std::initializer_list<const char*> fragments) {
-    mktows::Error e = thrown_error(fn);
+    mktows::Error e = error_of(fn);
     std::string e_message = e.what();
     CAPTURE(e_message);
     CHECK(e.kind() == kind);

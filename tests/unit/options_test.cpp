@@ -8,7 +8,7 @@
 
 using mktows::ErrorKind;
 using mktows_test::check_error;
-using mktows_test::thrown_error;
+using mktows_test::error_of;
 
 namespace {
 mktows::ClientOptions valid() {
@@ -77,7 +77,7 @@ TEST_CASE("plain http to a remote host needs allow_insecure_http") {
 TEST_CASE("the secret key never appears in an error") {
     auto o = valid();
     o.endpoint = "http://example.com/soap";
-    mktows::Error e = thrown_error([&] { o.validate(); });
+    mktows::Error e = error_of([&] { o.validate(); });
     CHECK(std::string(e.what()).find(o.credentials.secret_key) == std::string::npos);
 }
 

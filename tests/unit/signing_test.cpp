@@ -7,8 +7,8 @@
 
 #include "mktows/credentials.hpp"
 #include "mktows/time.hpp"
-#include "openssl_cli.hpp"
-#include "tz_guard.hpp"
+#include "support/openssl_cli.hpp"
+#include "support/tz_guard.hpp"
 
 using namespace std::chrono;
 using mktows::TimePoint;

@@ -3,12 +3,8 @@
 // happened. (Retries are off here; the client tests cover them.)
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include "marketo_xml.hpp"
+#include "support/closed_port.hpp"
+#include "support/marketo_xml.hpp"
 #include "wire_fixture.hpp"
 
 using namespace mktows_test;
@@ -128,16 +124,8 @@ TEST_CASE("transport failures: dropped connection, refused connection, receive t
     CHECK(timeout.kind() == ErrorKind::transport);
     CHECK(contains(timeout, "receive timeout"));
 
-    // A port that nobody listens on: bind one, close it, connect to it.
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
-    ::close(fd);
-    auto options = options_for("http://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/soap/mktows/2_7");
+    // A port that nobody listens on.
+    auto options = options_for("http://127.0.0.1:" + std::to_string(closed_port()) + "/soap/mktows/2_7");
     mktows::Client client(options);
     try {
         client.get_multiple_leads_page(mktows::GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)));

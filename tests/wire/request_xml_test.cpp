@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "marketo_xml.hpp"
-#include "openssl_cli.hpp"
+#include "support/marketo_xml.hpp"
+#include "support/openssl_cli.hpp"
+#include "support/tz_guard.hpp"
 #include "support/xml_compare.hpp"
-#include "tz_guard.hpp"
 #include "wire_fixture.hpp"
 
 using namespace mktows_test;

@@ -2,7 +2,7 @@
 // typed attributes, empty pages, gzip, getLead.
 #include <doctest/doctest.h>
 
-#include "marketo_xml.hpp"
+#include "support/marketo_xml.hpp"
 #include "wire_fixture.hpp"
 
 using namespace mktows_test;

@@ -14,11 +14,7 @@ inline mktows::Credentials test_credentials() {
     return {"demo17_1_809934544BFABAE58E5D27", "wire-test-secret-0123456789"};
 }
 
-inline ReplayServerOptions signed_server_options() {
-    ReplayServerOptions o;
-    o.credentials = test_credentials();
-    return o;
-}
+inline ReplayServerOptions signed_server_options() { return checking_signatures(test_credentials()); }
 
 /// Options for a client of `endpoint`: the test credentials, no retries,
 /// short timeouts.

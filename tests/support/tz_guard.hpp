@@ -1,7 +1,7 @@
 // Sets TZ for the life of the guard (and restores it), so that tests can
 // read local time in a given zone.
-#ifndef MKTOWS_TESTS_UNIT_TZ_GUARD_HPP
-#define MKTOWS_TESTS_UNIT_TZ_GUARD_HPP
+#ifndef MKTOWS_TEST_SUPPORT_TZ_GUARD_HPP
+#define MKTOWS_TEST_SUPPORT_TZ_GUARD_HPP
 
 #include <cstdlib>
 #include <ctime>

@@ -1,4 +1,5 @@
-#include "sandbox/raw_http.hpp"
+// HttpConnection (see http_connection.hpp).
+#include "support/http_connection.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,10 +12,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "mktows/credentials.hpp"
-#include "mktows_sandbox/sandbox.hpp"
-
-namespace sandbox_test {
+namespace mktows_test {
 
 std::string HttpResponse::header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
@@ -83,6 +81,7 @@ std::optional<HttpResponse> HttpConnection::read_response() {
             throw std::runtime_error("connection closed inside a response header: " + buffer_);
         }
     HttpResponse r;
+    r.head = buffer_.substr(0, header_end + 2);
     const std::string head = buffer_.substr(0, header_end);
     buffer_.erase(0, header_end + 4);
     std::size_t line_end = head.find("\r\n");
@@ -138,33 +137,7 @@ std::optional<HttpResponse> HttpConnection::request(const std::string& method, c
 }
 
 std::optional<HttpResponse> HttpConnection::post_soap(const std::string& envelope) {
-    return request("POST", mktows::sandbox::endpoint_path, envelope, "SOAPAction: \"\"\r\n");
+    return request("POST", "/soap/mktows/2_7", envelope, "SOAPAction: \"\"\r\n");
 }
 
-Signature sign(const std::string& user_id, const std::string& secret, std::optional<std::string> timestamp) {
-    Signature s;
-    s.user_id = user_id;
-    s.timestamp = timestamp ? *timestamp
-                            : mktows::format_w3c_timestamp(std::chrono::system_clock::now(), std::chrono::seconds(0));
-    s.signature = mktows::hmac_sha1_hex(secret, s.timestamp + user_id);
-    return s;
-}
-
-std::string soap_envelope(const std::string& body, const std::optional<Signature>& header) {
-    std::string xml =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-        "xmlns:ns1=\"http://www.marketo.com/mktows/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
-    if (header)
-        xml += "<SOAP-ENV:Header><ns1:AuthenticationHeader><mktowsUserId>" + header->user_id +
-               "</mktowsUserId><requestSignature>" + header->signature + "</requestSignature><requestTimestamp>" +
-               header->timestamp + "</requestTimestamp></ns1:AuthenticationHeader></SOAP-ENV:Header>";
-    xml += "<SOAP-ENV:Body>" + body + "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
-    return xml;
-}
-
-std::string demo_envelope(const std::string& body) {
-    return soap_envelope(body, sign(mktows::sandbox::demo_user_id, mktows::sandbox::demo_secret_key));
-}
-
-}  // namespace sandbox_test
+}  // namespace mktows_test

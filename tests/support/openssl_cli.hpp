@@ -1,7 +1,7 @@
 // HMAC-SHA1 computed by the openssl command-line tool, so that signing is
 // checked against an implementation that is not ours.
-#ifndef MKTOWS_TESTS_UNIT_OPENSSL_CLI_HPP
-#define MKTOWS_TESTS_UNIT_OPENSSL_CLI_HPP
+#ifndef MKTOWS_TEST_SUPPORT_OPENSSL_CLI_HPP
+#define MKTOWS_TEST_SUPPORT_OPENSSL_CLI_HPP
 
 #include <string>
 

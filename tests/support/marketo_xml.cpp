@@ -1,10 +1,12 @@
-#include "marketo_xml.hpp"
+// Marketo response bodies and the request reader (see marketo_xml.hpp).
+#include "support/marketo_xml.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <memory>
 
+#include "support/xml_escape.hpp"
 
 namespace mktows_test {
 
@@ -52,20 +54,6 @@ std::string records_xml(const std::vector<mktows::Lead>& leads) {
 }
 
 }  // namespace
-
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string get_multiple_leads_xml(const mktows::LeadPage& page) {
     std::string position = page.new_stream_position.empty()

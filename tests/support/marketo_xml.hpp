@@ -1,8 +1,8 @@
 // Marketo response bodies for test servers, written from the SDK's lead
 // types (absent fields are left out, nil fields written as xsi:nil), and a
 // reader for the parameters of a recorded getMultipleLeads request.
-#ifndef MKTOWS_TESTS_WIRE_MARKETO_XML_HPP
-#define MKTOWS_TESTS_WIRE_MARKETO_XML_HPP
+#ifndef MKTOWS_TEST_SUPPORT_MARKETO_XML_HPP
+#define MKTOWS_TEST_SUPPORT_MARKETO_XML_HPP
 
 #include <string>
 #include <vector>
@@ -38,9 +38,6 @@ struct GetMultipleLeadsParams {
     std::vector<std::string> include_attributes;
 };
 GetMultipleLeadsParams read_get_multiple_leads(const std::string& body);
-
-/// Escapes & < > " for XML text and attributes.
-std::string xml_escape(const std::string& text);
 
 }  // namespace mktows_test
 

@@ -1,18 +1,18 @@
-// A minimal HTTP/1.1 client over loopback for looking at the sandbox's
-// exact bytes: keep-alive requests on one TCP connection, responses with
-// Content-Length or chunked bodies. And signed SOAP envelopes written by
-// hand, the way Marketo's sample request is.
-#ifndef MKTOWS_TESTS_SANDBOX_RAW_HTTP_HPP
-#define MKTOWS_TESTS_SANDBOX_RAW_HTTP_HPP
+// A minimal HTTP/1.1 client over loopback for looking at a server's exact
+// bytes: keep-alive requests on one TCP connection, raw bytes for malformed
+// requests, responses with Content-Length, chunked or read-to-close bodies.
+#ifndef MKTOWS_TEST_SUPPORT_HTTP_CONNECTION_HPP
+#define MKTOWS_TEST_SUPPORT_HTTP_CONNECTION_HPP
 
 #include <chrono>
 #include <map>
 #include <optional>
 #include <string>
 
-namespace sandbox_test {
+namespace mktows_test {
 
 struct HttpResponse {
+    std::string head;  ///< the status line and header lines as received, each ending in CRLF
     int status = 0;
     std::map<std::string, std::string> headers;  ///< lower-case names
     std::string body;
@@ -32,11 +32,11 @@ public:
     /// on a timeout or a malformed response.
     std::optional<HttpResponse> request(const std::string& method, const std::string& target,
                                         const std::string& body = {}, const std::string& extra_headers = {});
-    /// POSTs a SOAP envelope to the endpoint path.
+    /// POSTs a SOAP envelope to /soap/mktows/2_7.
     std::optional<HttpResponse> post_soap(const std::string& envelope);
     /// Sends raw bytes (for malformed requests).
     void send_raw(const std::string& bytes);
-    /// Reads one response (after send_raw).
+    /// Reads one response (after send_raw); as request() does.
     std::optional<HttpResponse> read_response();
     /// Whether the server has closed the connection (EOF within wait).
     bool closed_by_server(std::chrono::milliseconds wait = std::chrono::milliseconds(200));
@@ -48,23 +48,6 @@ private:
     std::string buffer_;
 };
 
-/// The AuthenticationHeader values of a call.
-struct Signature {
-    std::string user_id;
-    std::string timestamp;
-    std::string signature;
-};
-/// Signs like Marketo's samples: timestamp (now in UTC with +00:00 unless
-/// given) + user id, HMAC-SHA1 with the secret, lowercase hex.
-Signature sign(const std::string& user_id, const std::string& secret, std::optional<std::string> timestamp = {});
-
-/// A SOAP 1.1 envelope like the seed's request (SOAP-ENV, ns1, xsi), with
-/// the header unless header is nullopt.
-std::string soap_envelope(const std::string& body, const std::optional<Signature>& header);
-
-/// An envelope signed with the sandbox's demo account.
-std::string demo_envelope(const std::string& body);
-
-}  // namespace sandbox_test
+}  // namespace mktows_test
 
 #endif
