@@ -6,8 +6,6 @@
 // of mktows::ExportError that such a message is made from.
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +16,7 @@
 #include "mktows/export.hpp"
 #include "support/child_process.hpp"
 #include "support/cli_account_env.hpp"
+#include "support/closed_port.hpp"
 
 using namespace export_test;
 using mktows_test::ProcessOptions;
@@ -28,30 +27,11 @@ namespace {
 const char* const since = "2024-02-01T00:00:00Z";
 const char* const until = "2024-07-31T23:59:59Z";
 
-LeadData stop_test_data(const TempDir& dir, int count) {
-    LeadData data = make_lead_data(count, utc("2024-01-01T00:00:00Z"), std::chrono::seconds(240 * 86400));
-    write_lead_data(data, dir.file("data.jsonl"));
-    return data;
-}
-
 /// The next midnight US Central Standard Time (06:00 UTC) after now.
 mktows::TimePoint next_quota_reset(mktows::TimePoint now) {
     constexpr long long day = 86400, six_hours = 6 * 3600;
     const long long t = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     return mktows::TimePoint(std::chrono::seconds(((t - six_hours) / day + 1) * day + six_hours));
-}
-
-/// A loopback port nobody listens on.
-int closed_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
 }
 
 #ifdef MKTOWS_CLI_PATH
@@ -103,7 +83,7 @@ TEST_CASE("a refused connection: what failed and what to check; no checkpoint ad
     const std::string out = dir.file("leads.jsonl");
     const ProcessResult r =
         run_cli(range_args({"--max-retries", "1", "--initial-backoff", "0.01", "--output", out}),
-                account("http://127.0.0.1:" + std::to_string(closed_port()) + "/soap/mktows/2_7"));
+                account("http://127.0.0.1:" + std::to_string(mktows_test::closed_port()) + "/soap/mktows/2_7"));
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 5);
     check_cli_terms(r.err);
@@ -125,7 +105,7 @@ TEST_CASE("plain http to another machine is refused before any call, naming --en
 
 TEST_CASE("faults that are not retried: the code, and the options to check") {
     TempDir dir;
-    stop_test_data(dir, 300);
+    eight_month_data(dir, 300);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
 
     ProcessResult r = run_cli({"--static-list", "No.Such"}, account(sandbox->endpoint()));
@@ -148,7 +128,7 @@ TEST_CASE("faults that are not retried: the code, and the options to check") {
 
 TEST_CASE("--max-calls without --checkpoint: exit 6, the leads fetched are dropped, and how to continue next time") {
     TempDir dir;
-    stop_test_data(dir, 1500);
+    eight_month_data(dir, 1500);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
     const std::string out = dir.file("leads.jsonl");
     const ProcessResult r = run_cli(range_args({"--max-calls", "4", "--output", out}), account(sandbox->endpoint()));
@@ -164,7 +144,7 @@ TEST_CASE("--max-calls without --checkpoint: exit 6, the leads fetched are dropp
 
 TEST_CASE("daily quota (20015) with --checkpoint: exit 4, when the quota resets, and the same command continues") {
     TempDir dir;
-    const LeadData data = stop_test_data(dir, 2000);
+    const LeadData data = eight_month_data(dir, 2000);
     const std::string out = dir.file("leads.csv");
     const std::string checkpoint = dir.file("leads.checkpoint");
     const auto args = range_args({"--format", "csv", "--checkpoint", checkpoint, "--output", out});
@@ -202,7 +182,7 @@ TEST_CASE("daily quota (20015) with --checkpoint: exit 4, when the quota resets,
 
 TEST_CASE("--output that is not a regular file (a FIFO) is written in place; --checkpoint refuses it") {
     TempDir dir;
-    const LeadData data = stop_test_data(dir, 700);
+    const LeadData data = eight_month_data(dir, 700);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
     const std::string fifo = dir.file("leads.fifo");
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -240,7 +220,7 @@ TEST_SUITE("library") {
 
 TEST_CASE("ExportError: the first failure, the leads written, the checkpoint and the quota's reset, kept apart") {
     TempDir dir;
-    stop_test_data(dir, 1500);
+    eight_month_data(dir, 1500);
     const mktows::GetMultipleLeadsRequest request(mktows::LastUpdateAtSelector(utc(since), utc(until)));
 
     // A budget stop without a checkpoint.

@@ -80,19 +80,13 @@ bool kill_when_grown(const std::vector<std::string>& argv, const std::map<std::s
     return false;
 }
 
-LeadData six_month_data(const TempDir& dir, int count) {
-    LeadData data = make_lead_data(count, utc("2024-01-01T00:00:00Z"), seconds(240 * 86400));
-    write_lead_data(data, dir.file("data.jsonl"));
-    return data;
-}
-
 }  // namespace
 
 TEST_SUITE("cli") {
 
 TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead exactly once") {
     TempDir dir;
-    const LeadData data = six_month_data(dir, 6000);
+    const LeadData data = eight_month_data(dir, 6000);
     auto so = sandbox_options(dir.file("data.jsonl"));
     so.latency = milliseconds(15);
     so.fail_rate = 0.02;
@@ -137,7 +131,7 @@ TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead 
 
 TEST_CASE("--max-calls stops cleanly with a checkpoint (CSV); the same command again finishes it") {
     TempDir dir;
-    const LeadData data = six_month_data(dir, 3000);
+    const LeadData data = eight_month_data(dir, 3000);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
     const std::string out = dir.file("leads.csv");
     const std::string checkpoint = dir.file("cp");
@@ -161,7 +155,7 @@ TEST_CASE("--max-calls stops cleanly with a checkpoint (CSV); the same command a
 
 TEST_CASE("--rate-limit and --max-concurrency equal to the server's: no 20023 or 20024 from it") {
     TempDir dir;
-    six_month_data(dir, 1500);
+    eight_month_data(dir, 1500);
     auto so = sandbox_options(dir.file("data.jsonl"));
     so.latency = milliseconds(20);
     so.rate_limit_calls = 15;
@@ -183,7 +177,7 @@ TEST_CASE("--rate-limit and --max-concurrency equal to the server's: no 20023 or
 
 TEST_CASE("--progress draws the line in place; --no-progress and a file stderr draw none; the summary stays") {
     TempDir dir;
-    six_month_data(dir, 2000);
+    eight_month_data(dir, 2000);
     auto so = sandbox_options(dir.file("data.jsonl"));
     so.latency = milliseconds(5);
     RunningSandbox sandbox(so);
@@ -215,7 +209,7 @@ TEST_CASE("on a terminal the progress line is drawn without being asked for") {
         return;
     }
     TempDir dir;
-    six_month_data(dir, 1000);
+    eight_month_data(dir, 1000);
     auto so = sandbox_options(dir.file("data.jsonl"));
     so.latency = milliseconds(5);
     RunningSandbox sandbox(so);
@@ -241,7 +235,7 @@ TEST_CASE("on a terminal the progress line is drawn without being asked for") {
 
 TEST_CASE("bad export flags are exit 2 with a message naming the flag, before any call") {
     TempDir dir;
-    six_month_data(dir, 100);
+    eight_month_data(dir, 100);
     RunningSandbox sandbox(sandbox_options(dir.file("data.jsonl")));
     const auto range = std::vector<std::string>{"--updated-since", since, "--updated-until", until};
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {

@@ -10,6 +10,12 @@
 
 namespace export_test {
 
+LeadData eight_month_data(const TempDir& dir, int count, const std::vector<mktows::TimePoint>& exact) {
+    LeadData data = make_lead_data(count, utc("2024-01-01T00:00:00Z"), std::chrono::seconds(240 * 86400), exact);
+    write_lead_data(data, dir.file("data.jsonl"));
+    return data;
+}
+
 mktows::sandbox::Options sandbox_options(const std::string& data_file) {
     mktows::sandbox::Options o;
     o.port = 0;

@@ -26,6 +26,11 @@ using mktows_test::read_file;
 using mktows_test::RunningSandbox;
 using mktows_test::TempDir;
 
+/// The export tests' data: `count` leads updated evenly over eight months
+/// (2024-01-01 .. 2024-08-28), plus one lead at each instant of `exact`,
+/// written to data.jsonl in dir.
+LeadData eight_month_data(const TempDir& dir, int count, const std::vector<mktows::TimePoint>& exact = {});
+
 /// Sandbox options serving data_file on an ephemeral port, verbose.
 mktows::sandbox::Options sandbox_options(const std::string& data_file);
 

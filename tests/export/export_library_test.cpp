@@ -47,9 +47,7 @@ std::vector<mktows::TimePoint> boundary_instants() {
 // 4,000 leads over eight months (2024-01-01 .. 2024-08-28) plus the
 // boundary leads, written to data.jsonl in dir.
 LeadData standard_data(const TempDir& dir, int count = 4000) {
-    LeadData data = make_lead_data(count, utc("2024-01-01T00:00:00Z"), seconds(240 * 86400), boundary_instants());
-    write_lead_data(data, dir.file("data.jsonl"));
-    return data;
+    return eight_month_data(dir, count, boundary_instants());
 }
 
 GetMultipleLeadsRequest six_months(int batch_size = 100) {
