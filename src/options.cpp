@@ -19,6 +19,9 @@ std::string ms(std::chrono::milliseconds d) { return std::to_string(d.count()) +
 // gSOAP keeps timeouts in an int of microseconds (or seconds): cap them.
 constexpr std::chrono::milliseconds kMaxTimeout = std::chrono::hours(24);
 
+// The smallest response limit: a fault or a small page fits many times.
+constexpr std::uint64_t kMinResponseLimit = 64 * 1024;
+
 void check_timeout(const char* name, std::chrono::milliseconds d) {
     if (d.count() < 0) invalid(std::string("TransportOptions::") + name + " is negative (" + ms(d) + "); use 0 for no timeout or a positive duration");
     if (d > kMaxTimeout) invalid(std::string("TransportOptions::") + name + " (" + ms(d) + ") is longer than 24 hours; use a shorter timeout");
@@ -36,6 +39,9 @@ void validate_transport(const TransportOptions& t, const detail::Endpoint& e) {
     check_timeout("connect_timeout", t.connect_timeout);
     check_timeout("send_timeout", t.send_timeout);
     check_timeout("receive_timeout", t.receive_timeout);
+    if (t.max_response_bytes < kMinResponseLimit)
+        invalid("TransportOptions::max_response_bytes is " + std::to_string(t.max_response_bytes) +
+                "; use at least " + std::to_string(kMinResponseLimit) + " (a single lead's response is a few kB)");
 }
 
 void validate_retry(const RetryOptions& r) {

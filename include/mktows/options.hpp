@@ -22,7 +22,14 @@ struct TransportOptions {
     bool allow_insecure_http = false;
     std::chrono::milliseconds connect_timeout{std::chrono::seconds(15)};
     std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
+    /// The longest wait for a response: from the request being sent until
+    /// the last byte of the response arrived (a server that trickles its
+    /// answer does not extend it). Also the longest silence while reading.
     std::chrono::milliseconds receive_timeout{std::chrono::seconds(120)};
+    /// Responses larger than this (after gzip decompression, HTTP headers
+    /// included) are refused with Error(protocol). A page of 1000 leads
+    /// with a few hundred attributes each is a few tens of MB.
+    std::uint64_t max_response_bytes = 128ull << 20;
     /// Ask for gzip-compressed responses (Accept-Encoding: gzip).
     bool accept_gzip = true;
 };

@@ -84,6 +84,17 @@ void configure_soap_context(struct soap* soap, const Endpoint& endpoint, const T
     soap->recv_timeout = gsoap_timeout(options.receive_timeout);
     soap->socket_flags = MSG_NOSIGNAL;
     soap->tcp_keep_alive = 1;
+    // What a response may make the client read and build. recv_maxlength
+    // counts every byte gSOAP reads (headers, and a gzip body after it is
+    // inflated). A Marketo response is at most 9 elements deep (Envelope,
+    // Body, successGetMultipleLeads, result, leadRecordList, leadRecord,
+    // leadAttributeList, attribute, attrValue); a fault 6. Lists hold at
+    // most 1000 leads, and a lead a few hundred attributes. Strings are
+    // bounded by the message size.
+    soap->recv_maxlength = options.max_response_bytes;
+    soap->maxlevel = max_xml_depth;
+    soap->maxoccurs = max_xml_occurs;
+    soap->maxlength = 0;
     if (endpoint.is_https()) configure_tls(soap, endpoint, options);
 }
 

@@ -5,6 +5,7 @@
 #define MKTOWS_SRC_TRANSPORT_SOAP_CONTEXT_SETUP_HPP
 
 #include <chrono>
+#include <cstddef>
 
 #include "mktows/options.hpp"
 #include "transport/endpoint.hpp"
@@ -12,6 +13,12 @@
 struct soap;
 
 namespace mktows::detail {
+
+/// XML nesting a response may have (gSOAP's maxlevel): far above what the
+/// WSDL's messages need, far below what would strain the parser.
+constexpr unsigned max_xml_depth = 32;
+/// Items a list of a response may have (gSOAP's maxoccurs).
+constexpr std::size_t max_xml_occurs = 100000;
 
 /// Throws Error(invalid_argument) when the CA file cannot be loaded and
 /// Error(transport) when TLS cannot be set up.

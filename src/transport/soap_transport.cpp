@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "mktows/error.hpp"
+#include "transport/response_guard.hpp"
 #include "transport/sigpipe_guard.hpp"
 #include "transport/soap_context_setup.hpp"
 #include "wire/gsoap.hpp"
@@ -15,8 +16,6 @@
 namespace mktows::detail {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Releases everything gSOAP allocated for one call, however it ends, so
 // memory is bounded by one page.
@@ -42,8 +41,10 @@ struct SoapTransport::Impl {
     Endpoint endpoint;
     TransportOptions options;
     mktows_gsoap::MktowsApiSoapBindingProxy proxy;
+    ResponseGuard guard;
 
-    Impl(Endpoint e, TransportOptions o) : endpoint(std::move(e)), options(std::move(o)) {
+    Impl(Endpoint e, TransportOptions o)
+        : endpoint(std::move(e)), options(std::move(o)), guard(proxy.soap, options.receive_timeout) {
         configure_soap_context(proxy.soap, endpoint, options);
     }
 
@@ -53,26 +54,41 @@ struct SoapTransport::Impl {
     void exchange(const char* operation, const SignedHeader& header, Send send_fn, Recv recv_fn) {
         struct soap* soap = proxy.soap;
         set_authentication_header(soap, header);
+        guard.disarm();
         if (send_fn() != SOAP_OK) fail(operation, false);
-        auto started = Clock::now();
-        if (recv_fn() != SOAP_OK) {
-            auto waited = Clock::now() - started;
-            bool timed_out = options.receive_timeout.count() > 0 &&
-                             waited + std::chrono::milliseconds(20) >= options.receive_timeout &&
-                             (soap->error == SOAP_EOF || soap->error == SOAP_TCP_ERROR);
-            fail(operation, timed_out);
-        }
+        guard.arm();  // the whole response within receive_timeout from now
+        const int rc = recv_fn();
+        const bool timed_out = rc != SOAP_OK && guard.deadline_passed() &&
+                               (soap->error == SOAP_EOF || soap->error == SOAP_TCP_ERROR);
+        guard.disarm();
+        if (rc != SOAP_OK) fail(operation, timed_out);
     }
 
     [[noreturn]] void fail(const char* operation, bool receive_timed_out) {
         struct soap* soap = proxy.soap;
-        Error e = error_from_soap(soap, operation, endpoint.url);
+        Error e = failure(operation);
         soap_force_closesock(soap);
         if (receive_timed_out)
             throw ReceiveTimeout(ErrorKind::transport,
-                                 std::string("no response to ") + operation + " from " + endpoint.url + " within " +
+                                 std::string("no complete response to ") + operation + " from " + endpoint.url + " within " +
                                      std::to_string(options.receive_timeout.count()) + " ms (receive timeout)");
         throw e;
+    }
+
+    // What went wrong, including what only the response guard knows.
+    Error failure(const char* operation) const {
+        struct soap* soap = proxy.soap;
+        const std::string where = std::string("the response of ") + operation + " to " + endpoint.url;
+        const bool too_large = soap->recv_maxlength > 0 && soap->count > soap->recv_maxlength;
+        if (!guard.utf8_problem().empty())
+            return Error(ErrorKind::protocol,
+                         where + " is not UTF-8 text: " + guard.utf8_problem() + "; no lead of it was used");
+        if (soap->error == SOAP_EOF && guard.body_complete() && !too_large)
+            return Error(ErrorKind::transport, "transport failure on " + std::string(operation) + " to " +
+                                                   endpoint.url + ": the body ended (Content-Length " +
+                                                   std::to_string(soap->length) +
+                                                   ") before a complete response arrived");
+        return error_from_soap(soap, operation, endpoint.url);
     }
 };
 

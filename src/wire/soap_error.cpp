@@ -151,6 +151,12 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
     if (is_http_error_status(e))
         return Error(ErrorKind::http_status,
                      "HTTP status " + std::to_string(e) + " from " + where + " without a SOAP fault", 0, e);
+    // gSOAP ends a response at recv_maxlength with EOF, like a closed connection.
+    if (soap->recv_maxlength > 0 && soap->count > soap->recv_maxlength)
+        return Error(ErrorKind::protocol, "the response of " + where + " is larger than " +
+                                              std::to_string(soap->recv_maxlength) +
+                                              " bytes (TransportOptions::max_response_bytes); ask for fewer leads "
+                                              "per call (batchSize, includeAttributes) or raise the limit");
     if (e == SOAP_SSL_ERROR)
         return Error(ErrorKind::transport, "TLS failure on " + where + ": " + gsoap_detail(soap) +
                                                " (is the server's certificate trusted, via ca_file, and issued "
