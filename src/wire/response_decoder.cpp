@@ -74,6 +74,12 @@ LeadPage decode_get_multiple_leads(const g::ns1__SuccessGetMultipleLeads& respon
         throw Error(ErrorKind::protocol, "the getMultipleLeads response says returnCount " +
                                              std::to_string(page.return_count) + " but carries " +
                                              std::to_string(page.leads.size()) + " lead records");
+    // remainingCount is exact: leads that remain without a position to fetch
+    // them would be lost without a word.
+    if (page.remaining_count > 0 && page.new_stream_position.empty())
+        throw Error(ErrorKind::protocol, "the getMultipleLeads response says remainingCount " +
+                                             std::to_string(page.remaining_count) +
+                                             " but has no newStreamPosition to fetch them with");
     return page;
 }
 
