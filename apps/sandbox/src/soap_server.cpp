@@ -89,7 +89,15 @@ void SoapServer::start() {
     master_->send_timeout = kRequestTimeout;
     master_->accept_timeout = 1;
     master_->socket_flags = MSG_NOSIGNAL;
+    // What a request may make a worker read and build (copied to every
+    // worker's context): 8 MB, XML at most 32 deep (a request needs 6:
+    // Envelope, Body, paramsGetMultipleLeads, leadSelector, keyValues,
+    // stringItem), lists of at most 100,000 items; strings are bounded by
+    // the message.
     master_->recv_maxlength = max_request_bytes;
+    master_->maxlevel = 32;
+    master_->maxoccurs = 100000;
+    master_->maxlength = 0;
     auto fail = [this](const std::string& what) {
         release();  // nothing runs yet: just free what was made
         throw Error(ErrorKind::io, what);
