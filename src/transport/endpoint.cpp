@@ -18,9 +18,21 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// The URL as it may be shown: user information (user:password@) replaced
+// by "***@", so a password given in the URL never reaches an error message.
+std::string shown(std::string_view url) {
+    const auto sep = url.find("://");
+    const std::size_t start = sep == std::string_view::npos ? 0 : sep + 3;
+    const auto end = url.find_first_of("/?#", start);
+    const std::string_view authority = url.substr(start, end == std::string_view::npos ? url.npos : end - start);
+    const auto at = authority.rfind('@');
+    if (at == std::string_view::npos) return std::string(url);
+    return std::string(url.substr(0, start)) + "***" + std::string(url.substr(start + at));
+}
+
 [[noreturn]] void bad(std::string_view url, const std::string& what) {
     throw Error(ErrorKind::invalid_argument,
-                "endpoint '" + std::string(url) + "' " + what +
+                "endpoint '" + shown(url) + "' " + what +
                     "; use your instance's SOAP endpoint, e.g. https://123-ABC-456.mktoapi.com/soap/mktows/2_7");
 }
 
