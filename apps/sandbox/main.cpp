@@ -2,8 +2,11 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cstring>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "mktows/error.hpp"
 #include "mktows_sandbox/sandbox.hpp"
@@ -13,6 +16,22 @@ namespace {
 constexpr int kOk = 0;
 constexpr int kCannotStart = 1;  // port in use, unusable certificate, ...
 constexpr int kBadInput = 2;     // command line or data file
+
+// Overwrites the value of --secret-key in argv once it has been parsed, so
+// that the process list (/proc/PID/cmdline, ps) no longer shows it. It can
+// still be read in the moment before; --secret-file and the environment
+// do not have that gap.
+void mask_secret_arguments(int argc, char** argv) {
+    static const std::string option = "--secret-key";
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        char* value = nullptr;
+        if (arg == option && i + 1 < argc) value = argv[++i];
+        else if (arg.size() > option.size() && arg.compare(0, option.size() + 1, option + "=") == 0)
+            value = argv[i] + option.size() + 1;
+        if (value) std::memset(value, '*', std::strlen(value));
+    }
+}
 
 }  // namespace
 
@@ -31,6 +50,7 @@ int main(int argc, char** argv) {
     bool print_lists = false;
     try {
         const sb::CommandLine command = sb::parse_command_line(argc, argv);
+        mask_secret_arguments(argc, argv);
         if (command.help) {
             std::cout << sb::usage();
             return kOk;
