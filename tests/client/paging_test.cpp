@@ -106,16 +106,21 @@ TEST_CASE("fault 20123 (stream at end) ends the stream without an error") {
     CHECK(client.connection()->stats().retries == 0);
 }
 
-TEST_CASE("an empty newStreamPosition ends the stream") {
+TEST_CASE("an empty newStreamPosition ends the stream; with leads still remaining it is an error") {
+    std::atomic<int> remaining{0};
     ReplayServer server(
-        [](const RecordedRequest&) {
-            return Response::xml(get_multiple_leads_xml(make_page({make_lead(1, "a@x.io")}, 10, "")));
+        [&](const RecordedRequest&) {
+            return Response::xml(get_multiple_leads_xml(make_page({make_lead(1, "a@x.io")}, remaining.load(), "")));
         },
         checked_server());
     mktows::Client client(fast_options(server.endpoint()));
     auto range = client.get_multiple_leads(mktows::GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)));
     CHECK(ids_of(range) == std::vector<std::int64_t>{1});
     CHECK(server.request_count() == 1);
+    // remainingCount is exact: 10 leads without a position to fetch them would be lost.
+    remaining = 10;
+    auto lossy = client.get_multiple_leads(mktows::GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)));
+    CHECK(error_of([&] { ids_of(lossy); }).kind() == ErrorKind::protocol);
 }
 
 TEST_CASE("a server that repeats a stream position is detected") {
