@@ -12,11 +12,13 @@ namespace mktows_test {
 int CalculatorService::add(calc_gsoap::_calc__add* in, calc_gsoap::_calc__addResponse& out) {
     if (in == nullptr) return soap_senderfault("add: no parameters", nullptr);
     out.result = in->a + in->b;
+    ++answered;
     return SOAP_OK;
 }
 
 int CalculatorService::divide(calc_gsoap::_calc__divide* in, calc_gsoap::_calc__divideResponse& out) {
     if (in == nullptr) return soap_senderfault("divide: no parameters", nullptr);
+    ++answered;
     if (in->b == 0.0) {
         return soap_senderfault("division by zero",
                                 "<calc:divisionByZero xmlns:calc=\"urn:mktows-test:calculator\">b is 0</calc:divisionByZero>");
@@ -57,7 +59,6 @@ void CalculatorServer::loop() {
     while (!stop_) {
         if (!soap_valid_socket(service_.accept())) continue;  // timeout or error: look at stop_
         service_.serve();
-        ++served_;
         service_.destroy();
     }
 }

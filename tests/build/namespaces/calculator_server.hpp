@@ -18,6 +18,10 @@ public:
     int add(calc_gsoap::_calc__add* in, calc_gsoap::_calc__addResponse& out) override;
     int divide(calc_gsoap::_calc__divide* in, calc_gsoap::_calc__divideResponse& out) override;
     calc_gsoap::CalculatorService* copy() override { return nullptr; }  // single-threaded
+
+    /// Operations answered, counted before the response is sent (so a
+    /// client that has its answer always sees its call counted).
+    std::atomic<int> answered{0};
 };
 
 class CalculatorServer {
@@ -31,9 +35,8 @@ public:
 
     /// http://127.0.0.1:PORT/calculator
     std::string endpoint() const;
-    /// Connections served so far (one request each: the generated proxy
-    /// does not keep connections alive by default).
-    int served() const { return served_.load(); }
+    /// Operations answered so far.
+    int served() const { return service_.answered.load(); }
     /// The service's soap context (for checks of its namespace table).
     const struct soap* context() const { return service_.soap; }
 
@@ -43,7 +46,6 @@ private:
     CalculatorService service_;
     int port_ = 0;
     std::atomic<bool> stop_{false};
-    std::atomic<int> served_{0};
     std::thread thread_;
 };
 
