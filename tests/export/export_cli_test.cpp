@@ -3,6 +3,7 @@
 // killed with SIGKILL mid-export and resumed, stopped by --max-calls and
 // resumed, limits passed through, progress, bad flags, and peak memory for
 // ten times more leads.
+#include <algorithm>
 #include <doctest/doctest.h>
 
 #include <signal.h>
@@ -73,8 +74,7 @@ bool kill_when_grown(const std::vector<std::string>& argv, const std::map<std::s
             const ProcessResult r = child.wait();
             return r.signal == SIGKILL;
         }
-        if (::kill(child.pid(), 0) != 0) break;
-        std::this_thread::sleep_for(milliseconds(1));
+        if (child.wait_for(milliseconds(1))) return false;  // ended before it grew that much
     }
     child.wait();
     return false;
@@ -114,7 +114,10 @@ TEST_CASE("kill -9 in the middle, twice, and the same command again: every lead 
                                << " recorded in the checkpoint (the rest is cut off on resume)");
     }
 
-    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, full / 2));
+    // Output grows in bursts (a merge pass writes many pages), so the first
+    // kill can land past full / 2: the second run must get further than the
+    // first whatever happened.
+    REQUIRE(kill_when_grown(argv, account(sandbox), dir, partial, std::max(full / 2, after_first_kill + full / 10)));
     CHECK(file_exists(checkpoint));
     CHECK(file_size(partial) > after_first_kill);
 
