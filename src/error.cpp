@@ -18,7 +18,16 @@ bool is_retryable_fault(int code) {
 Error::Error(ErrorKind kind, const std::string& message, int service_code, int http_status)
     : std::runtime_error(message), kind_(kind), service_code_(service_code), http_status_(http_status) {}
 
+Error::Error(const Error& cause, const std::string& message)
+    : std::runtime_error(message),
+      kind_(cause.kind_),
+      service_code_(cause.service_code_),
+      http_status_(cause.http_status_),
+      attempts_(cause.attempts_),
+      retryable_override_(cause.retryable_override_) {}
+
 bool Error::retryable() const noexcept {
+    if (retryable_override_ >= 0) return retryable_override_ == 1;
     switch (kind_) {
         case ErrorKind::transport:
             return true;

@@ -22,7 +22,9 @@ class LeadPager;
 /// Every lead of a query, fetched one page at a time as you iterate: the
 /// memory held is one page. Follows newStreamPosition until remainingCount
 /// is 0, the position comes back empty, or Marketo says the stream is at its
-/// end (20123). More than 100 keys are split into calls of at most 100, in
+/// end (20123). An empty position while remainingCount > 0 is
+/// Error(protocol): remainingCount is exact, and those leads could not be
+/// fetched. More than 100 keys are split into calls of at most 100, in
 /// order. Throws Error on failure (nothing is silently skipped), including
 /// Error(server_loop) if the server repeats a stream position or
 /// remainingCount does not go down for 3 pages in a row.

@@ -53,6 +53,8 @@ bool is_retryable_fault(int service_code);
 class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, const std::string& message, int service_code = 0, int http_status = 0);
+    /// The same error (kind, codes, attempts, retryability) told with another message.
+    Error(const Error& cause, const std::string& message);
 
     ErrorKind kind() const noexcept { return kind_; }
     /// Marketo's fault code (e.g. 20014), 0 when the error is not a Marketo fault.
@@ -60,8 +62,13 @@ public:
     /// HTTP status of the response, 0 when there was none.
     int http_status() const noexcept { return http_status_; }
     /// Whether the same call may succeed if tried again (transport failures,
-    /// HTTP 5xx, and the retryable fault codes).
+    /// HTTP 5xx, and the retryable fault codes). A TLS certificate that fails
+    /// verification is a transport error that is not retryable: the same
+    /// certificate would be refused again.
     bool retryable() const noexcept;
+    /// Overrides what the kind and code say about retrying (the SDK uses it
+    /// for transport errors that cannot heal, such as a refused certificate).
+    void set_retryable(bool retryable) noexcept { retryable_override_ = retryable ? 1 : 0; }
     /// How many attempts were made before giving up (1 when not retried).
     int attempts() const noexcept { return attempts_; }
     void set_attempts(int n) noexcept { attempts_ = n; }
@@ -71,6 +78,7 @@ private:
     int service_code_;
     int http_status_;
     int attempts_ = 1;
+    int retryable_override_ = -1;  ///< -1: decided by kind and code
 };
 
 const char* to_string(ErrorKind kind) noexcept;

@@ -20,7 +20,7 @@ Error with_attempts(const Error& e, int attempts, const std::string& why) {
         message += "; gave up after " + std::to_string(attempts) + " attempts" + (why.empty() ? "" : " (" + why + ")");
     else if (!why.empty())
         message += " (" + why + ")";
-    Error out(e.kind(), message, e.service_code(), e.http_status());
+    Error out(e, message);
     out.set_attempts(attempts);
     return out;
 }

@@ -38,11 +38,9 @@ std::string stop_message(const Error& cause, std::int64_t leads, const std::stri
 
 ExportError::ExportError(const Error& cause, const std::string& message, std::int64_t leads_written,
                          std::string checkpoint_file, std::optional<TimePoint> quota_resets_at)
-    : Error(cause.kind(), message, cause.service_code(), cause.http_status()),
+    : Error(cause, message),
       details_(std::make_shared<const Details>(
-          Details{cause.what(), leads_written, std::move(checkpoint_file), quota_resets_at})) {
-    set_attempts(cause.attempts());
-}
+          Details{cause.what(), leads_written, std::move(checkpoint_file), quota_resets_at})) {}
 
 const std::string& ExportError::cause() const noexcept { return details_->cause; }
 std::int64_t ExportError::leads_written() const noexcept { return details_->leads_written; }

@@ -154,13 +154,9 @@ bool ExportEngine::handle_fault(ExportUnit& unit, const Error& e, RecordWriter& 
         return false;
     }
     if (is_fault(e, fault_code::bad_stream_position)) {
-        Error out(e.kind(),
-                  std::string(e.what()) + " (" + describe_unit(*setup_.query, unit) + " was restarted from its " +
-                      "beginning " + std::to_string(unit.restarts) + " times and the server still refused " +
-                      "its stream position)",
-                  e.service_code(), e.http_status());
-        out.set_attempts(e.attempts());
-        throw out;
+        throw Error(e, std::string(e.what()) + " (" + describe_unit(*setup_.query, unit) +
+                           " was restarted from its beginning " + std::to_string(unit.restarts) +
+                           " times and the server still refused its stream position)");
     }
     if (is_fault(e, fault_code::time_span_too_long) && unit.window &&
         unit.window->latest - unit.window->oldest >= std::chrono::seconds(1)) {

@@ -42,6 +42,16 @@ bool is_transport_error(int e) {
     return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
 }
 
+// The server's certificate failed verification (untrusted, expired, wrong
+// host, none at all): an attempt over a new connection would fail the same way.
+// The texts are OpenSSL's and gSOAP's (tcp_connect).
+bool is_certificate_refusal(const std::string& detail) {
+    for (const char* sign : {"certificate verify failed", "cannot be verified", "host name mismatch",
+                             "No SSL/TLS certificate was presented"})
+        if (detail.find(sign) != std::string::npos) return true;
+    return false;
+}
+
 // gSOAP reports an HTTP status it cannot continue with as the error code
 // itself (a 2xx there means the body was not a SOAP message).
 bool is_http_error_status(int e) { return e >= 300 && e < 600; }
@@ -157,10 +167,18 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
                                               std::to_string(soap->recv_maxlength) +
                                               " bytes (TransportOptions::max_response_bytes); ask for fewer leads "
                                               "per call (batchSize, includeAttributes) or raise the limit");
-    if (e == SOAP_SSL_ERROR)
-        return Error(ErrorKind::transport, "TLS failure on " + where + ": " + gsoap_detail(soap) +
-                                               " (is the server's certificate trusted, via ca_file, and issued "
-                                               "for this host name?)");
+    if (e == SOAP_SSL_ERROR) {
+        const std::string detail = gsoap_detail(soap);
+        if (is_certificate_refusal(detail)) {
+            Error refused(ErrorKind::transport,
+                          "TLS certificate refused on " + where + ": " + detail +
+                              " (not retried: trust the server's CA with ca_file, and use the host name the "
+                              "certificate was issued for)");
+            refused.set_retryable(false);
+            return refused;
+        }
+        return Error(ErrorKind::transport, "TLS failure on " + where + ": " + detail);
+    }
     if (is_transport_error(e))
         return Error(ErrorKind::transport, "transport failure on " + where + ": " +
                                                (gsoap_detail(soap).empty()

@@ -42,7 +42,7 @@ bool built(const std::string& path) {
 }  // namespace
 
 TEST_CASE("secrets: a password in the endpoint URL is not repeated in the error that refuses it") {
-    for (const std::string url : {"http://user:" + kMarker + "@127.0.0.1:8080/soap/mktows/2_7",
+    for (const std::string& url : {"http://user:" + kMarker + "@127.0.0.1:8080/soap/mktows/2_7",
                                   "user:" + kMarker + "@127.0.0.1:8080/soap",  // no scheme
                                   "ftp://user:" + kMarker + "@127.0.0.1/x"}) {
         CAPTURE(url);
@@ -82,7 +82,7 @@ TEST_CASE("secrets: no error of a failing call carries the secret key") {
 
 TEST_CASE("secrets: mktows-sandbox shows --secret-key as *** in the process list once it has read it") {
     if (!built(kSandbox)) return;
-    for (const std::vector<std::string> args :
+    for (const std::vector<std::string>& args :
          {std::vector<std::string>{"--secret-key", kMarker}, std::vector<std::string>{"--secret-key=" + kMarker}}) {
         std::vector<std::string> argv{kSandbox, "--port", "0", "--leads", "100"};
         argv.insert(argv.end(), args.begin(), args.end());

@@ -93,6 +93,56 @@ TEST_CASE("a trusted certificate for another host name is refused") {
     CHECK(tls.server.request_count() == 0);
 }
 
+TEST_CASE("a refused certificate fails at once, even with retries allowed; a TLS failure of the connection is retried") {
+    const TestPki& pki = shared_test_pki();
+    TlsServer tls(pki.untrusted_server_cert, pki.untrusted_server_key);
+    auto options = options_for(tls.endpoint("127.0.0.1"));
+    options.transport.ca_file = pki.ca_cert;
+    options.retry.max_retries = 4;
+    options.retry.initial_backoff = std::chrono::milliseconds(1);
+    options.retry.max_backoff = std::chrono::milliseconds(2);
+    mktows::Client client(options);
+    Error e(ErrorKind::cancelled, "");
+    try {
+        client.get_multiple_leads_page(mktows::GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)));
+        FAIL("the certificate was accepted");
+    } catch (const Error& caught) {
+        e = caught;
+    }
+    CAPTURE(std::string(e.what()));
+    CHECK(e.kind() == ErrorKind::transport);
+    CHECK_FALSE(e.retryable());
+    CHECK(e.attempts() == 1);
+    CHECK(std::string(e.what()).find("not retried") != std::string::npos);
+    CHECK(tls.server.connections_accepted() == 1);
+    CHECK(client.connection()->stats().retries == 0);
+}
+
+TEST_CASE("a TLS handshake that fails for another reason than the certificate is retried") {
+    // A server that answers plain HTTP on the port the client speaks TLS to.
+    ReplayServer plain([](const RecordedRequest&) { return Response::xml(seed_response()); },
+                       signed_server_options());
+    const std::string endpoint = "https://127.0.0.1:" + std::to_string(plain.port()) + "/soap/mktows/2_7";
+    auto options = options_for(endpoint);
+    options.transport.ca_file = shared_test_pki().ca_cert;
+    options.retry.max_retries = 2;
+    options.retry.initial_backoff = std::chrono::milliseconds(1);
+    options.retry.max_backoff = std::chrono::milliseconds(2);
+    mktows::Client client(options);
+    Error e(ErrorKind::cancelled, "");
+    try {
+        client.get_multiple_leads_page(mktows::GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)));
+        FAIL("a TLS call to a plain HTTP server succeeded");
+    } catch (const Error& caught) {
+        e = caught;
+    }
+    CAPTURE(std::string(e.what()));
+    CHECK(e.kind() == ErrorKind::transport);
+    CHECK(e.retryable());
+    CHECK(e.attempts() == 3);
+    CHECK(plain.request_count() == 0);
+}
+
 TEST_CASE("verification can be turned off explicitly") {
     const TestPki& pki = shared_test_pki();
     TlsServer tls(pki.untrusted_server_cert, pki.untrusted_server_key);
