@@ -20,6 +20,7 @@ struct TransportOptions {
     /// Plain http:// is refused unless the host is loopback (127.0.0.0/8,
     /// ::1, localhost) or this is set.
     bool allow_insecure_http = false;
+    /// Bounds the TCP connect and the TLS handshake together.
     std::chrono::milliseconds connect_timeout{std::chrono::seconds(15)};
     std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
     /// The longest wait for a response: from the request being sent until

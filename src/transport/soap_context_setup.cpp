@@ -60,6 +60,24 @@ int post_header_without_accept_encoding(struct soap* soap, const char* key, cons
     return gsoap_post_header(soap, key, value);
 }
 
+// gSOAP bounds the TLS handshake by the longest of its connect, send and
+// receive timeouts, so a server that accepts and never answers the
+// ClientHello held a call for the send timeout (60 s by default). This opener
+// bounds connecting and the handshake together by connect_timeout.
+using OpenFn = SOAP_SOCKET (*)(struct soap*, const char*, const char*, int);
+OpenFn gsoap_open = nullptr;
+
+SOAP_SOCKET open_within_connect_timeout(struct soap* soap, const char* endpoint, const char* host, int port) {
+    const int send = soap->send_timeout;
+    const int receive = soap->recv_timeout;
+    soap->send_timeout = soap->connect_timeout;
+    soap->recv_timeout = soap->connect_timeout;
+    SOAP_SOCKET socket = gsoap_open(soap, endpoint, host, port);
+    soap->send_timeout = send;
+    soap->recv_timeout = receive;
+    return socket;
+}
+
 }  // namespace
 
 int gsoap_timeout(std::chrono::milliseconds timeout) noexcept {
@@ -82,6 +100,11 @@ void configure_soap_context(struct soap* soap, const Endpoint& endpoint, const T
     soap->connect_timeout = gsoap_timeout(options.connect_timeout);
     soap->send_timeout = gsoap_timeout(options.send_timeout);
     soap->recv_timeout = gsoap_timeout(options.receive_timeout);
+    if (soap->connect_timeout != 0) {
+        static std::once_flag saved;
+        std::call_once(saved, [soap] { gsoap_open = soap->fopen; });
+        soap->fopen = open_within_connect_timeout;
+    }
     soap->socket_flags = MSG_NOSIGNAL;
     soap->tcp_keep_alive = 1;
     // What a response may make the client read and build. recv_maxlength

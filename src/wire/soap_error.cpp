@@ -143,6 +143,11 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
         if (code == 0) code = to_code(faultstring);
         std::string message = se && se->message && !se->message->empty() ? *se->message : faultstring;
         if (code != 0) {
+            // Marketo ends the message with the code ("Authentication failed
+            // (20014)"), and the error starts with it already.
+            const std::string tail = " (" + std::to_string(code) + ")";
+            if (message.size() > tail.size() && message.compare(message.size() - tail.size(), tail.size(), tail) == 0)
+                message.erase(message.size() - tail.size());
             std::string m = "Marketo fault " + std::to_string(code) + " (" + where + "): " + message;
             std::string advice = fault_advice(code);
             if (!advice.empty()) m += "; " + advice;

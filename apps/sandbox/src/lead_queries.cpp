@@ -100,7 +100,7 @@ LeadsPage LeadQueries::by_list(const ListSelectorParams& s, const std::string& p
     } else if (s.name) {
         if (s.name->empty()) throw ServiceFault(20109, "staticListName or staticListId");
         list = data_.find_list(*s.name);
-        if (!list) throw ServiceFault(20111, "no static list is named \"" + *s.name + "\" (names are Program.List)");
+        if (!list) throw ServiceFault(20111, "no static list is named \"" + *s.name + "\"");
     } else {
         throw ServiceFault(20109, "staticListName or staticListId");
     }
