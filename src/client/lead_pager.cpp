@@ -2,7 +2,6 @@
 #include "client/lead_pager.hpp"
 
 #include <chrono>
-#include <functional>
 #include <string>
 #include <variant>
 
@@ -11,8 +10,6 @@
 namespace mktows {
 
 namespace {
-
-constexpr int kMaxPagesWithoutProgress = 3;
 
 // An open LastUpdateAt range is closed at `now`, so the result is a
 // consistent snapshot and leads updated while paging do not join it.
@@ -54,9 +51,7 @@ const Lead& LeadPager::current() const {
 void LeadPager::next_chunk() {
     chunk_.emplace(chunks_.chunk(chunk_index_));
     chunk_done_ = false;
-    seen_positions_.clear();
-    if (!chunk_->stream_position.empty()) seen_positions_.insert(std::hash<std::string>{}(chunk_->stream_position));
-    pages_without_progress_ = 0;
+    guard_.reset(chunk_->stream_position);
     remaining_.reset();
 }
 
@@ -101,32 +96,15 @@ bool LeadPager::fetch_page() {
         throw;
     }
     ++pages_;
-    check_progress(page);
     remaining_ = page.remaining_count;
-    if (page.remaining_count == 0 || page.new_stream_position.empty())
+    if (page.remaining_count == 0 || page.new_stream_position.empty()) {
         chunk_done_ = true;
-    else
+    } else {
+        guard_.check(page);
         chunk_->stream_position = page.new_stream_position;  // passed back exactly as received
+    }
     page_ = std::move(page);
     return true;
-}
-
-void LeadPager::check_progress(const LeadPage& page) {
-    if (page.remaining_count == 0 || page.new_stream_position.empty()) return;  // the chunk ends here
-    if (!seen_positions_.insert(std::hash<std::string>{}(page.new_stream_position)).second)
-        throw Error(ErrorKind::server_loop,
-                    "the server returned the same stream position twice after " + std::to_string(pages_) +
-                        " pages (remainingCount " + std::to_string(page.remaining_count) +
-                        "); stopped instead of looping forever");
-    if (remaining_ && page.remaining_count >= *remaining_) {
-        if (++pages_without_progress_ >= kMaxPagesWithoutProgress)
-            throw Error(ErrorKind::server_loop,
-                        "remainingCount did not go down for " + std::to_string(pages_without_progress_) +
-                            " pages in a row (now " + std::to_string(page.remaining_count) + " after " +
-                            std::to_string(pages_) + " pages); stopped instead of looping forever");
-    } else {
-        pages_without_progress_ = 0;
-    }
 }
 
 }  // namespace mktows

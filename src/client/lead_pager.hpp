@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 
 #include "client/key_chunks.hpp"
+#include "client/stream_guard.hpp"
 #include "mktows/connection.hpp"
 #include "mktows/lead.hpp"
 #include "mktows/request.hpp"
@@ -39,7 +39,6 @@ private:
     bool fill();
     // One call for the current chunk; false when the chunk has ended.
     bool fetch_page();
-    void check_progress(const LeadPage& page);
     void next_chunk();
 
     std::shared_ptr<Connection> connection_;
@@ -52,8 +51,7 @@ private:
     std::size_t chunk_index_ = 0;
     std::optional<GetMultipleLeadsRequest> chunk_;  // request of the current chunk, position updated per page
     bool chunk_done_ = false;
-    std::unordered_set<std::size_t> seen_positions_;  // hashes, of the current chunk
-    int pages_without_progress_ = 0;
+    detail::StreamGuard guard_;  // of the current chunk
 
     LeadPage page_;
     std::size_t index_ = 0;

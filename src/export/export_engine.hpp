@@ -24,7 +24,7 @@
 #include "export/id_set.hpp"
 #include "export/posix_file.hpp"
 #include "export/record_file.hpp"
-#include "export/stream_guard.hpp"
+#include "client/stream_guard.hpp"
 #include "mktows/connection.hpp"
 #include "mktows/error.hpp"
 #include "mktows/export.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "export/export_engine.hpp"
-#include "export/stream_guard.hpp"
+#include "client/stream_guard.hpp"
 #include "mktows/error.hpp"
 
 namespace mktows::detail {
@@ -78,6 +78,7 @@ void ExportEngine::fetch_unit(ExportUnit& unit) {
     }
     RecordWriter spool(std::move(file), unit.spool_length);
     StreamGuard guard;
+    guard.reset(unit.position);  // a resumed unit must not come back to where it resumed
     for (;;) {
         {
             std::lock_guard<std::mutex> lock(mu_);
