@@ -17,6 +17,8 @@
 #include "mktows/connection.hpp"
 #include "mktows/error.hpp"
 #include "mktows/export.hpp"
+#include "support/marketo_xml.hpp"
+#include "support/replay_server.hpp"
 
 using namespace export_test;
 using mktows::ExportOptions;
@@ -525,6 +527,35 @@ TEST_CASE("other faults fail fast and say how many attempts were made") {
         CHECK(e.attempts() == 4);
         CHECK(std::string(e.what()).find("4 attempts") != std::string::npos);
     }
+}
+
+TEST_CASE("a server that repeats a stream position stops the export with server_loop, not an endless loop") {
+    const mktows::Credentials credentials{"export_loop_user", "export-loop-secret"};
+    std::atomic<int> calls{0};
+    mktows_test::ReplayServer server(
+        [&](const mktows_test::RecordedRequest&) {
+            const int n = ++calls;
+            return mktows_test::Response::xml(mktows_test::get_multiple_leads_xml(mktows_test::make_page(
+                {mktows_test::make_lead(n, "lead" + std::to_string(n) + "@x.io")}, 50, "always-the-same")));
+        },
+        mktows_test::checking_signatures(credentials));
+    mktows::ClientOptions client;
+    client.endpoint = server.endpoint();
+    client.credentials = credentials;
+    client.limits.rate_calls = 0;
+    TempDir dir;
+    try {
+        export_to_file(client, ExportOptions{}, GetMultipleLeadsRequest(mktows::StaticListSelector::by_id(1)),
+                       jsonl_file(dir.file("out.jsonl")));
+        FAIL("no error");
+    } catch (const mktows::Error& e) {
+        CAPTURE(std::string(e.what()));
+        CHECK(e.kind() == mktows::ErrorKind::server_loop);
+        CHECK(std::string(e.what()).find("same stream position twice") != std::string::npos);
+    }
+    CHECK(calls.load() == 2);
+    CHECK(server.bad_signatures() == 0);
+    CHECK_FALSE(file_exists(dir.file("out.jsonl")));
 }
 
 TEST_CASE("CSV: with a checkpoint and a budget stop, the resumed CSV equals a plain export's CSV") {
