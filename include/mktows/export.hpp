@@ -59,8 +59,8 @@
 //     (or the fixed columns), known only at the end, so a checkpointed CSV
 //     export merges leads into a record file beside the checkpoint and
 //     writes the CSV from it once every unit is in. JSONL is written to the
-//     output file directly (as ".NAME.mktows-partial" beside it, renamed to
-//     NAME at the end).
+//     output file directly (as ".NAME.mktows-partial" beside it with a
+//     checkpoint, ".NAME.partial-XXXXXX" without; renamed to NAME at the end).
 //   * Memory: each worker holds one page; the merger one lead. Peak memory
 //     depends on batch size x parallel, not on the size of the export.
 //     Disk: spools hold what is fetched but not yet in the output (workers
@@ -210,7 +210,9 @@ private:
 };
 
 /// The file a checkpointable export writes. It appears at `path` only when
-/// the export has finished (renamed from ".NAME.mktows-partial").
+/// the export has finished, renamed from a temporary file beside it:
+/// ".NAME.mktows-partial" with a checkpoint (found again to resume), else
+/// ".NAME.partial-XXXXXX" of a name of its own (removed on failure).
 struct ExportFile {
     explicit ExportFile(std::string path_, OutputFormat format_ = OutputFormat::jsonl,
                         std::optional<std::vector<std::string>> csv_columns_ = std::nullopt)

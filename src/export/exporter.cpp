@@ -80,11 +80,13 @@ ExportSummary Exporter::run(const GetMultipleLeadsRequest& request, const Export
     const CallStats before = connection_->stats();
     FileExportState st;
     st.paths.target = absolute_path(file.path);
-    st.paths.partial = directory_of(st.paths.target) + "/." + base_name_of(st.paths.target) + ".mktows-partial";
-    if (options_.checkpoint_file.empty())
+    if (options_.checkpoint_file.empty()) {
         start_plain(request, file, options_, st);
-    else
+    } else {
+        // A name the next run finds again, to resume.
+        st.paths.partial = directory_of(st.paths.target) + "/." + base_name_of(st.paths.target) + ".mktows-partial";
         start_checkpointed(request, file, options_, st);
+    }
 
     if (const auto& done = st.already_finished) {
         complete_file(st);

@@ -74,8 +74,17 @@ void start_plain(const GetMultipleLeadsRequest& request, const ExportFile& file,
                  FileExportState& st) {
     st.query.emplace(make_export_query(request, export_now(options)));
     st.setup.spool_dir = spool_directory(options);
-    st.output = std::make_unique<FileWriterOutput>(st.paths.partial, file.format, file.csv_columns, st.setup.spool_dir);
-    st.setup.units = plan_units(*st.query, options.window_days);
+    // A name of its own, so that exports to one file at once do not mix.
+    st.paths.partial =
+        create_unique_file(directory_of(st.paths.target), "." + base_name_of(st.paths.target) + ".partial-");
+    try {
+        st.output =
+            std::make_unique<FileWriterOutput>(st.paths.partial, file.format, file.csv_columns, st.setup.spool_dir);
+        st.setup.units = plan_units(*st.query, options.window_days);
+    } catch (...) {
+        ::unlink(st.paths.partial.c_str());
+        throw;
+    }
 }
 
 void start_checkpointed(const GetMultipleLeadsRequest& request, const ExportFile& file, const ExportOptions& options,

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <random>
 #include <vector>
 
 #include "mktows/error.hpp"
@@ -18,6 +19,28 @@ namespace mktows::detail {
 void throw_file_error(const std::string& what, const std::string& path, int err) {
     throw Error(ErrorKind::io, what + " '" + path + "' failed: " + std::strerror(err) +
                                    "; check the path, its permissions and the free disk space");
+}
+
+std::string create_unique_file(const std::string& dir, const std::string& prefix) {
+    static constexpr char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    std::random_device entropy;
+    std::mt19937 rng(entropy());
+    std::uniform_int_distribution<std::size_t> pick(0, sizeof letters - 2);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string path = dir + "/" + prefix;
+        for (int i = 0; i < 6; ++i) path += letters[pick(rng)];
+        int fd;
+        do {
+            fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        } while (fd < 0 && errno == EINTR);
+        if (fd >= 0) {
+            ::close(fd);
+            return path;
+        }
+        if (errno != EEXIST) throw_file_error("creating", path, errno);
+    }
+    throw Error(ErrorKind::io, "no free temporary name '" + prefix + "XXXXXX' in '" + dir +
+                                   "' after 100 tries; remove old temporary files there");
 }
 
 PosixFile::PosixFile(const std::string& path, Mode mode) : path_(path) {

@@ -13,6 +13,10 @@ namespace mktows::detail {
 
 [[noreturn]] void throw_file_error(const std::string& what, const std::string& path, int err);
 
+/// Creates an empty file dir/prefixXXXXXX of a name no other file has
+/// (O_EXCL, mode 0666 less the umask) and returns its path.
+std::string create_unique_file(const std::string& dir, const std::string& prefix);
+
 class PosixFile {
 public:
     enum class Mode { read, read_write_create };

@@ -68,6 +68,15 @@ ExportSummary export_to_file(mktows::ClientOptions client, ExportOptions options
 
 mktows::ExportFile jsonl_file(const std::string& path) { return mktows::ExportFile{path}; }
 
+// Temporary files of an export to `name` left in dir: ".NAME.partial-XXXXXX"
+// (no checkpoint) or ".NAME.mktows-partial" (checkpoint).
+std::vector<std::string> partial_files(const TempDir& dir, const std::string& name) {
+    std::vector<std::string> found;
+    for (const std::string& e : dir.entries())
+        if (e.rfind("." + name + ".", 0) == 0) found.push_back(e);
+    return found;
+}
+
 }  // namespace
 
 TEST_SUITE("library") {
@@ -100,7 +109,7 @@ TEST_CASE("six months with 10% of calls dropped: every lead in the range exactly
         if (l.updated_at == range_oldest - seconds(1) || l.updated_at == range_latest + seconds(1))
             CHECK(id_set.count(l.id) == 0);
     }
-    CHECK_FALSE(file_exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK(partial_files(dir, "out.jsonl").empty());
 }
 
 TEST_CASE("the output is the same bytes whatever --parallel is: window order, then stream order") {
@@ -430,6 +439,32 @@ TEST_CASE("two exports with one checkpoint at the same time: the second is refus
     check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
 }
 
+TEST_CASE("two exports to one file without a checkpoint at the same time: each writes its own temporary file") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 1000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency = std::chrono::milliseconds(5);
+    RunningSandbox sandbox(so);
+    ExportOptions options;
+    options.parallel = 2;
+    std::exception_ptr errors[2];
+    std::vector<std::thread> exports;
+    for (int i = 0; i < 2; ++i)
+        exports.emplace_back([&, i] {
+            try {
+                export_to_file(client_options(*sandbox), options, six_months(), jsonl_file(dir.file("out.jsonl")));
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        });
+    for (auto& t : exports) t.join();
+    CHECK_FALSE(errors[0]);
+    CHECK_FALSE(errors[1]);
+    // The last rename wins; the file is one whole export, not two mixed.
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), data.ids_updated_in(range_oldest, range_latest));
+    CHECK(partial_files(dir, "out.jsonl").empty());
+}
+
 TEST_CASE("20122 (stream position refused) restarts the unit from its beginning; output still exactly once") {
     TempDir dir;
     const LeadData data = standard_data(dir);
@@ -511,7 +546,7 @@ TEST_CASE("other faults fail fast and say how many attempts were made") {
         CHECK(std::string(e.what()).find("without a checkpoint it cannot be continued") != std::string::npos);
     }
     CHECK_FALSE(file_exists(dir.file("out.jsonl")));
-    CHECK_FALSE(file_exists(dir.file(".out.jsonl.mktows-partial")));
+    CHECK(partial_files(dir, "out.jsonl").empty());
 
     // Retries exhausted: every call dropped.
     auto so = sandbox_options(dir.file("data.jsonl"));
