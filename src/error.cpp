@@ -15,6 +15,31 @@ bool is_retryable_fault(int code) {
     }
 }
 
+std::string fault_advice(int code) {
+    switch (code) {
+        case fault_code::request_limit_exceeded:
+            return "the daily call quota is spent; it resets at midnight US Central time (America/Chicago)";
+        case fault_code::authentication_failed:
+            return "check the user id and secret key (Admin > Web Services) and the machine's clock";
+        case fault_code::access_denied:
+            return "this client is blocked from the API; check the instance's IP restrictions";
+        case fault_code::request_expired:
+            return "the signature's timestamp was too old; check the machine's clock";
+        case fault_code::time_span_too_long:
+            return "the LastUpdateAt window spans more than 30 days; split it into shorter windows";
+        case fault_code::rate_limit_exceeded:
+            return "more than 100 calls in 20 seconds; lower the client's rate limit";
+        case fault_code::concurrency_limit_exceeded:
+            return "more than 10 concurrent calls; lower the client's concurrency cap";
+        case fault_code::bad_stream_position:
+            return "the stream position is not valid for this query; restart the query from its beginning";
+        case fault_code::list_not_found:
+            return "no static list with that name or id; names have the form Program.List";
+        default:
+            return {};
+    }
+}
+
 Error::Error(ErrorKind kind, const std::string& message, int service_code, int http_status)
     : std::runtime_error(message), kind_(kind), service_code_(service_code), http_status_(http_status) {}
 

@@ -22,15 +22,17 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 std::string fault_hint(int code) {
     switch (code) {
         case fault_code::authentication_failed:
-            return "check --user-id (or MKTOWS_USER_ID) and the secret key (MKTOWS_SECRET_KEY or --secret-file)";
+            return "check --user-id (or MKTOWS_USER_ID), the secret key (MKTOWS_SECRET_KEY or --secret-file; "
+                   "Admin > Web Services) and the machine's clock";
         case fault_code::list_not_found:
-            return "check --static-list or --static-list-id";
+            return "check --static-list (names have the form Program.List) or --static-list-id";
         case fault_code::lead_key_required:
         case fault_code::bad_lead_key:
             return "check --key-type and the keys";
         case fault_code::rate_limit_exceeded:
+            return "Marketo allows 100 calls in 20 seconds; lower --rate-limit";
         case fault_code::concurrency_limit_exceeded:
-            return "lower --rate-limit or --max-concurrency";
+            return "Marketo allows 10 calls at once; lower --max-concurrency";
         default:
             return {};
     }
@@ -63,6 +65,12 @@ std::string hint(const Error& error, const std::string& message) {
 std::string what_failed(const Error& error, std::string message) {
     while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
     if (error.kind() == ErrorKind::service_fault) {
+        // The CLI's hint names the options to change; it replaces the
+        // library's advice, which says the same in the library's terms.
+        const std::string advice = mktows::fault_advice(error.service_code());
+        const std::size_t at = advice.empty() ? std::string::npos : message.find("; " + advice);
+        if (at != std::string::npos && !fault_hint(error.service_code()).empty())
+            message.erase(at, advice.size() + 2);
         const std::string code = std::to_string(error.service_code());
         if (!contains(message, code)) message = "Marketo fault " + code + ": " + message;
     }

@@ -50,6 +50,11 @@ constexpr int stream_at_end = 20123;
 /// 10001, 20011, 20016, 20023, 20024.
 bool is_retryable_fault(int service_code);
 
+/// What a Marketo fault code means for the caller and what to do (e.g. for
+/// 20014: check the user id, the secret key and the clock), or "" when there
+/// is nothing to add. The message of a fault Error ends with it, after "; ".
+std::string fault_advice(int service_code);
+
 class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, const std::string& message, int service_code = 0, int http_status = 0);

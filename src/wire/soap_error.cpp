@@ -106,31 +106,6 @@ std::string xml_problem(struct soap* soap) {
 
 int code_from_faultstring(const std::string& faultstring) { return to_code(faultstring); }
 
-std::string fault_advice(int code) {
-    switch (code) {
-        case fault_code::request_limit_exceeded:
-            return "the daily call quota is spent; it resets at midnight US Central time (America/Chicago)";
-        case fault_code::authentication_failed:
-            return "check the user id and secret key (Admin > Web Services) and the machine's clock";
-        case fault_code::access_denied:
-            return "this client is blocked from the API; check the instance's IP restrictions";
-        case fault_code::request_expired:
-            return "the signature's timestamp was too old; check the machine's clock";
-        case fault_code::time_span_too_long:
-            return "the LastUpdateAt window spans more than 30 days; split it into shorter windows";
-        case fault_code::rate_limit_exceeded:
-            return "more than 100 calls in 20 seconds; lower the client's rate limit";
-        case fault_code::concurrency_limit_exceeded:
-            return "more than 10 concurrent calls; lower the client's concurrency cap";
-        case fault_code::bad_stream_position:
-            return "the stream position is not valid for this query; restart the query from its beginning";
-        case fault_code::list_not_found:
-            return "no static list with that name or id; names have the form Program.List";
-        default:
-            return {};
-    }
-}
-
 Error error_from_soap(struct soap* soap, const std::string& operation, const std::string& endpoint) {
     const int e = soap->error;
     const int status = soap->status;  // HTTP status of the response, when one came
@@ -149,7 +124,7 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
             if (message.size() > tail.size() && message.compare(message.size() - tail.size(), tail.size(), tail) == 0)
                 message.erase(message.size() - tail.size());
             std::string m = "Marketo fault " + std::to_string(code) + " (" + where + "): " + message;
-            std::string advice = fault_advice(code);
+            std::string advice = mktows::fault_advice(code);
             if (!advice.empty()) m += "; " + advice;
             return Error(ErrorKind::service_fault, m, code, status >= 100 && status < 600 ? status : 0);
         }
@@ -177,8 +152,8 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
         if (is_certificate_refusal(detail)) {
             Error refused(ErrorKind::transport,
                           "TLS certificate refused on " + where + ": " + detail +
-                              " (not retried: trust the server's CA with ca_file, and use the host name the "
-                              "certificate was issued for)");
+                              " (not retried: the same certificate would be refused again; the CA file option "
+                              "names the CAs to trust)");
             refused.set_retryable(false);
             return refused;
         }

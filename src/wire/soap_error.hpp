@@ -27,10 +27,6 @@ Error error_from_soap(struct soap* soap, const std::string& operation, const std
 /// The Marketo fault code of "20014 - Authentication failed", or 0.
 int code_from_faultstring(const std::string& faultstring);
 
-/// A sentence about a fault code for the error message (e.g. when the
-/// daily quota resets), or empty.
-std::string fault_advice(int code);
-
 }  // namespace mktows::detail
 
 #endif

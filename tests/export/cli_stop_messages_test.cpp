@@ -72,6 +72,13 @@ void check_cli_terms(const std::string& err) {
 
 #endif
 
+// How many times part stands in text.
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+
 }  // namespace
 
 #ifdef MKTOWS_CLI_PATH
@@ -113,7 +120,11 @@ TEST_CASE("faults that are not retried: the code, and the options to check") {
     CHECK(r.exit_code == 4);
     check_cli_terms(r.err);
     CHECK(r.err.find("20111") != std::string::npos);
-    CHECK(r.err.find(". Nothing was written; check --static-list or --static-list-id.") != std::string::npos);
+    CHECK(r.err.find(". Nothing was written; check --static-list (names have the form Program.List) or "
+                     "--static-list-id.") != std::string::npos);
+    // The advice is said once, in the CLI's terms.
+    CHECK(count_of(r.err, "Program.List") == 1);
+    CHECK(count_of(r.err, "20111") == 1);
 
     auto wrong = account(sandbox->endpoint());
     wrong["MKTOWS_SECRET_KEY"] = "not-the-secret";
@@ -121,8 +132,11 @@ TEST_CASE("faults that are not retried: the code, and the options to check") {
     CHECK(r.exit_code == 3);
     check_cli_terms(r.err);
     CHECK(r.err.find("20014") != std::string::npos);
-    CHECK(r.err.find("check --user-id (or MKTOWS_USER_ID) and the secret key (MKTOWS_SECRET_KEY or --secret-file)") !=
-          std::string::npos);
+    CHECK(r.err.find("check --user-id (or MKTOWS_USER_ID), the secret key (MKTOWS_SECRET_KEY or --secret-file; "
+                     "Admin > Web Services) and the machine's clock") != std::string::npos);
+    CHECK(count_of(r.err, "Web Services") == 1);
+    CHECK(count_of(r.err, "clock") == 1);
+    CHECK(count_of(r.err, "20014") == 1);
     CHECK(r.err.find("not-the-secret") == std::string::npos);
 }
 
