@@ -166,7 +166,8 @@ void add_connection_options(CLI::App& cmd, GetMultipleLeadsArgs& args) {
         ->type_name("FILE")->group(group);
     cmd.add_option("--ca-file", args.ca_file, "PEM CA bundle to verify the server (default: system CAs)")
         ->type_name("FILE")->group(group);
-    cmd.add_option("--connect-timeout", args.connect_timeout, "Seconds to wait for a connection, TLS handshake included (default 15)")
+    cmd.add_option("--connect-timeout", args.connect_timeout,
+                   "Seconds to wait for a connection, TLS handshake included (default 15)")
         ->type_name("SECONDS")->group(group);
     cmd.add_option("--timeout", args.timeout, "Seconds to wait for each response, and to send each request (default 120)")
         ->type_name("SECONDS")->group(group);
