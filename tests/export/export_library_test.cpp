@@ -112,6 +112,62 @@ TEST_CASE("six months with 10% of calls dropped: every lead in the range exactly
     CHECK(partial_files(dir, "out.jsonl").empty());
 }
 
+TEST_CASE("faults 10001 and 20011, HTTP 503 and dropped connections at once: every lead exactly once") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 2000);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.fail_rate = 0.1;
+    so.fault_rate = 0.1;
+    so.http_error_rate = 0.1;
+    so.seed = 11;
+    RunningSandbox sandbox(so);
+    ExportOptions options;
+    options.parallel = 4;
+    // Pages of 20: about 90 calls, so that every kind of failure comes up.
+    const ExportSummary s =
+        export_to_file(client_options(*sandbox), options, six_months(20), jsonl_file(dir.file("out.jsonl")));
+    const auto expected = data.ids_updated_in(range_oldest, range_latest);
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), expected);
+    CHECK(s.leads == static_cast<std::int64_t>(expected.size()));
+    const auto stats = sandbox->stats();
+    CAPTURE(stats.faults);
+    CAPTURE(stats.http_errors);
+    CAPTURE(stats.dropped);
+    CHECK(stats.faults > 0);
+    CHECK(stats.http_errors > 0);
+    CHECK(stats.dropped > 0);
+    // Every injected failure was retried, and nothing else failed.
+    CHECK(s.retries == stats.faults + stats.http_errors + stats.dropped);
+}
+
+TEST_CASE("pages too large to come back within the receive timeout are fetched with half the batch") {
+    TempDir dir;
+    const LeadData data = standard_data(dir, 500);
+    auto so = sandbox_options(dir.file("data.jsonl"));
+    so.latency_per_lead = std::chrono::milliseconds(50);  // 40 leads: 2 s; 20 leads: 1 s
+    RunningSandbox sandbox(so);
+    std::vector<std::string> keys;
+    std::set<std::int64_t> expected;
+    for (std::size_t i = 0; i < 40; ++i) {
+        keys.push_back(std::to_string(data.leads[i].id));
+        expected.insert(data.leads[i].id);
+    }
+    GetMultipleLeadsRequest request(mktows::LeadKeySelector(mktows::LeadKeyType::IDNUM, keys));
+    request.batch_size = 40;
+    auto client = client_options(*sandbox);
+    client.transport.receive_timeout = std::chrono::milliseconds(1500);
+    client.retry.min_batch_size = 10;
+    auto connection = mktows::make_connection(client);
+    mktows::Exporter exporter(connection, ExportOptions{});
+    const ExportSummary s = exporter.run(request, jsonl_file(dir.file("out.jsonl")));
+    check_exactly_once(jsonl_ids(dir.file("out.jsonl")), expected);
+    // The first page (40 leads, 2 s) timed out and came back as a page of
+    // 20; the second asked for 40 again and got the 20 that were left (1 s).
+    CHECK(s.retries == 1);
+    CHECK(connection->stats().transport_errors == 1);
+    CHECK(s.calls == 3);
+}
+
 TEST_CASE("the output is the same bytes whatever --parallel is: window order, then stream order") {
     TempDir dir;
     const LeadData data = standard_data(dir, 3000);

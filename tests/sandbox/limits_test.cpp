@@ -2,7 +2,8 @@
 // by its option, seen through the SDK client and raw HTTP: 20014, 20016,
 // --rate-limit (20023), --max-concurrency (20024), --daily-quota (20015),
 // --latency-ms, --fail-rate (connection closed without a response, the
-// same calls for the same seed) and --churn.
+// same calls for the same seed), --fault-rate (10001/20011),
+// --http-error-rate (HTTP 503), --latency-per-lead-ms and --churn.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -189,6 +190,77 @@ TEST_CASE("--fail-rate: calls end with the connection closed and no response; th
         CHECK(dropped >= 8);
         CHECK(dropped <= 35);
     }
+}
+
+TEST_CASE("--fault-rate: calls answered with 10001 and 20011 in Marketo's fault format, retried by the SDK") {
+    auto options = test_options(500);
+    options.fault_rate = 1.0;
+    RunningSandbox sandbox(options);
+    mktows::Client client(client_options(*sandbox));
+    CHECK(fault_code_of_call(client) == 10001);
+    CHECK(fault_code_of_call(client) == 20011);
+    // On the wire: a Server fault with the serviceException detail.
+    HttpConnection http(sandbox->port());
+    const auto r = http.post_soap(demo_envelope("<ns1:paramsGetMultipleLeads><batchSize>5</batchSize>"
+                                                "</ns1:paramsGetMultipleLeads>"));
+    REQUIRE(r.has_value());
+    CHECK(r->status == 500);
+    CHECK(r->body.find("<faultcode>SOAP-ENV:Server</faultcode>") != std::string::npos);
+    CHECK(r->body.find("<faultstring>10001 - Internal error") != std::string::npos);
+    CHECK(r->body.find("<code>10001</code>") != std::string::npos);
+    CHECK(sandbox->stats().faults == 3);
+    // Both are retryable: a client with retries gives up only when they run out.
+    auto retrying = client_options(*sandbox);
+    retrying.retry.max_retries = 2;
+    retrying.retry.initial_backoff = std::chrono::milliseconds(1);
+    mktows::Client patient(retrying);
+    const auto e = error_of([&] { patient.get_multiple_leads_page(small_list_page()); });
+    CHECK(e.retryable());
+    CHECK(e.attempts() == 3);
+}
+
+TEST_CASE("--http-error-rate: calls answered with HTTP 503 and no SOAP body, on a connection that stays open") {
+    auto options = test_options(500);
+    options.http_error_rate = 1.0;
+    RunningSandbox sandbox(options);
+    HttpConnection http(sandbox->port());
+    for (int i = 0; i < 2; ++i) {
+        const auto r = http.post_soap(demo_envelope("<ns1:paramsGetMultipleLeads><batchSize>5</batchSize>"
+                                                    "</ns1:paramsGetMultipleLeads>"));
+        REQUIRE(r.has_value());
+        CHECK(r->status == 503);
+        CHECK(r->body.empty());
+    }
+    CHECK(sandbox->stats().connections == 1);
+    mktows::Client client(client_options(*sandbox));
+    const auto e = error_of([&] { client.get_multiple_leads_page(small_list_page()); });
+    CHECK(e.kind() == mktows::ErrorKind::http_status);
+    CHECK(e.http_status() == 503);
+    CHECK(e.retryable());
+    CHECK(sandbox->stats().http_errors == 3);
+    CHECK(sandbox->stats().faults == 0);
+}
+
+TEST_CASE("--latency-per-lead-ms: a page takes longer the more leads it returns") {
+    auto options = test_options(500);
+    options.latency_per_lead = std::chrono::milliseconds(20);
+    RunningSandbox sandbox(options);
+    mktows::Client client(client_options(*sandbox));
+    auto timed_page = [&](int batch_size) {
+        GetMultipleLeadsRequest r(mktows::StaticListSelector::by_id(2));
+        r.batch_size = batch_size;
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto page = client.get_multiple_leads_page(r);
+        const auto took = std::chrono::steady_clock::now() - t0;
+        return std::make_pair(page.leads.size(), took);
+    };
+    const auto [few, few_took] = timed_page(2);
+    const auto [more, more_took] = timed_page(30);
+    REQUIRE(few == 2);
+    REQUIRE(more == 30);
+    CHECK(few_took >= std::chrono::milliseconds(40));
+    CHECK(more_took >= std::chrono::milliseconds(600));
+    CHECK(more_took - few_took >= std::chrono::milliseconds(400));
 }
 
 TEST_CASE("--churn moves leads to updatedAt = now, about N a second") {

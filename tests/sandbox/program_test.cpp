@@ -122,6 +122,7 @@ TEST_CASE("mktows-sandbox --help documents every flag, the demo account and the 
     for (const char* flag : {"--port", "--tls-cert", "--tls-key", "--leads", "--seed", "--data", "--print-lists",
                              "--user-id", "--secret-key", "--secret-file", "--max-clock-skew", "--rate-limit",
                              "--max-concurrency", "--daily-quota", "--latency-ms", "--fail-rate", "--churn",
+                             "--fault-rate", "--http-error-rate", "--latency-per-lead-ms",
                              "--workers", "--idle-timeout", "--verbose", "MKTOWS_SANDBOX_SECRET_KEY"})
         CHECK_MESSAGE(result.out.find(flag) != std::string::npos, flag);
     CHECK(result.out.find(sb::demo_user_id) != std::string::npos);
@@ -143,6 +144,9 @@ TEST_CASE("mktows-sandbox refuses bad command lines and data files with exit 2 a
         {{"--rate-limit", "100"}, "--rate-limit"},
         {{"--rate-limit", "0/20"}, "--rate-limit"},
         {{"--fail-rate", "2"}, "--fail-rate"},
+        {{"--fault-rate", "-0.5"}, "--fault-rate"},
+        {{"--http-error-rate", "1.5"}, "--http-error-rate"},
+        {{"--latency-per-lead-ms", "-1"}, "--latency-per-lead-ms"},
         {{"--tls-cert", "a.pem"}, "--tls-key"},
         {{"--data", "x.jsonl", "--leads", "5"}, "--leads and --data"},
         {{"--secret-key", "a", "--secret-file", "b"}, "--secret-file"},

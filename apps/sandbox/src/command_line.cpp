@@ -57,7 +57,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     int port = o.port, leads = o.leads, workers = o.workers, churn = 0, max_concurrency = 0;
     long long seed = static_cast<long long>(o.seed), daily_quota = 0, skew = o.max_clock_skew.count(), latency = 0,
               idle = o.idle_timeout.count();
-    double fail_rate = 0;
+    double fail_rate = 0, fault_rate = 0, http_error_rate = 0;
+    long long latency_per_lead = 0;
     std::string rate_limit, secret_key, secret_file;
 
     app.add_flag("--help,-h", result.help);
@@ -78,6 +79,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     auto* quota_opt = app.add_option("--daily-quota", daily_quota);
     app.add_option("--latency-ms", latency);
     app.add_option("--fail-rate", fail_rate);
+    app.add_option("--fault-rate", fault_rate);
+    app.add_option("--http-error-rate", http_error_rate);
+    app.add_option("--latency-per-lead-ms", latency_per_lead);
     app.add_option("--churn", churn);
     app.add_option("--workers", workers);
     app.add_option("--idle-timeout", idle);
@@ -110,6 +114,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     o.latency = std::chrono::milliseconds(latency);
     o.idle_timeout = std::chrono::seconds(idle);
     o.fail_rate = fail_rate;
+    o.fault_rate = fault_rate;
+    o.http_error_rate = http_error_rate;
+    o.latency_per_lead = std::chrono::milliseconds(latency_per_lead);
     if (*key_opt) o.secret_key = secret_key;
     else if (*file_opt) o.secret_key = read_secret_file(secret_file);
     else if (const char* env = std::getenv("MKTOWS_SANDBOX_SECRET_KEY"); env && *env) o.secret_key = env;
@@ -139,7 +146,7 @@ std::string usage() {
          "\n"
          "Data:\n"
          "  --leads N               built-in data set of N leads, at most 2000000 (default " << d.leads << ")\n"
-         "  --seed S                seed of the data set, --fail-rate and --churn (default " << d.seed << ")\n"
+         "  --seed S                seed of the data set, of the injected failures and of --churn (default " << d.seed << ")\n"
          "  --data FILE             load the leads from a JSONL file instead (format below)\n"
          "  --print-lists           print 'id<TAB>name' for every static list and exit\n"
          "\n"
@@ -160,6 +167,9 @@ std::string usage() {
          "  --daily-quota N         at most N calls a day, midnight to midnight US Central (Marketo: 10000) -> 20015\n"
          "  --latency-ms N          add N ms to every call\n"
          "  --fail-rate P           close the connection without a response on a fraction P (0..1) of calls\n"
+         "  --fault-rate P          answer a fraction P of calls with fault 10001 or 20011 (internal errors)\n"
+         "  --http-error-rate P     answer a fraction P of calls with HTTP 503 and no SOAP body\n"
+         "  --latency-per-lead-ms N add N ms to a getMultipleLeads call for every lead it returns\n"
          "  --churn N               N leads a second get updatedAt = now, as in a live instance\n"
          "\n"
          "Operations: getMultipleLeads and getLead. The other 21 operations of the WSDL answer fault\n"

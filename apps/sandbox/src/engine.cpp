@@ -27,6 +27,8 @@ Engine::Engine(const Options& options)
       rate_(options.rate_limit_calls, options.rate_limit_period),
       quota_(options.daily_quota),
       dice_(options.fail_rate, options.seed),
+      http_error_dice_(options.http_error_rate, options.seed ^ 0x3C6EF372FE94F82Bull),
+      fault_dice_(options.fault_rate, options.seed ^ 0xA54FF53A5F1D36F1ull),
       churn_state_(options.seed ^ 0xBB67AE8584CAA73Bull) {
     DataSetBuilder::Result made = make_data(options_);
     data_ = std::move(made.data);
@@ -41,6 +43,7 @@ Engine::Admission Engine::admit(const std::optional<AuthenticationHeader>& heade
         if (stop_sleeping_) return Admission::drop;
     }
     if (dice_.roll()) return Admission::drop;
+    if (http_error_dice_.roll()) return Admission::http_error;
     authenticator_.check(header, std::chrono::system_clock::now());
     if (options_.max_concurrency > 0 && calls_in_progress > options_.max_concurrency)
         throw ServiceFault(20024, std::to_string(calls_in_progress) + " calls in progress, at most " +
@@ -51,7 +54,18 @@ Engine::Admission Engine::admit(const std::optional<AuthenticationHeader>& heade
     if (!rate_.admit(std::chrono::steady_clock::now()))
         throw ServiceFault(20023, "more than " + std::to_string(options_.rate_limit_calls) + " calls in " +
                                       std::to_string(options_.rate_limit_period.count()) + " seconds");
+    if (fault_dice_.roll()) {
+        const bool first = internal_faults_.fetch_add(1) % 2 == 0;
+        throw ServiceFault(first ? 10001 : 20011, "injected by --fault-rate");
+    }
     return Admission::proceed;
+}
+
+void Engine::delay_for_leads(std::size_t leads) {
+    if (options_.latency_per_lead.count() <= 0 || leads == 0) return;
+    std::unique_lock lock(sleep_mutex_);
+    sleep_cv_.wait_for(lock, options_.latency_per_lead * static_cast<long long>(leads),
+                       [this] { return stop_sleeping_; });
 }
 
 void Engine::churn(std::size_t count, std::int64_t now) {
@@ -100,6 +114,7 @@ Stats Engine::stats() const {
     s.calls = calls_.load();
     s.faults = faults_.load();
     s.dropped = dropped_.load();
+    s.http_errors = http_errors_.load();
     s.connections = connections_.load();
     s.max_in_progress = max_in_progress_.load();
     return s;

@@ -34,13 +34,16 @@ public:
     const LeadQueries& queries() const noexcept { return *queries_; }
 
     /// What happens to a call once its request has been read.
-    enum class Admission { proceed, drop };
+    enum class Admission { proceed, drop, http_error };
     /// Sleeps --latency-ms (cut short by stop), rolls --fail-rate (drop:
-    /// close the connection without a response), then checks the
-    /// AuthenticationHeader (20014, 20016), the concurrency cap (20024), the
-    /// daily quota (20015) and the rate limit (20023), throwing ServiceFault.
-    /// calls_in_progress counts this call.
+    /// close the connection without a response) and --http-error-rate
+    /// (http_error: answer HTTP 503), then checks the AuthenticationHeader
+    /// (20014, 20016), the concurrency cap (20024), the daily quota (20015)
+    /// and the rate limit (20023), and rolls --fault-rate (10001 or 20011),
+    /// throwing ServiceFault. calls_in_progress counts this call.
     Admission admit(const std::optional<AuthenticationHeader>& header, int calls_in_progress);
+    /// Sleeps --latency-per-lead-ms for each of `leads` (cut short by stop).
+    void delay_for_leads(std::size_t leads);
 
     /// Gives `count` leads, picked by the seeded generator, updatedAt = now.
     void churn(std::size_t count, std::int64_t now);
@@ -53,6 +56,7 @@ public:
     int enter_call();  ///< returns the number of calls in progress, this one included
     void leave_call();
     void count_call(bool fault, bool dropped);
+    void count_http_error() { http_errors_.fetch_add(1, std::memory_order_relaxed); }
     void count_connection() { connections_.fetch_add(1, std::memory_order_relaxed); }
     Stats stats() const;
     void set_log(std::ostream* log) { log_ = log; }
@@ -69,6 +73,9 @@ private:
     RateLimiter rate_;
     DailyQuota quota_;
     FailureDice dice_;
+    FailureDice http_error_dice_;
+    FailureDice fault_dice_;
+    std::atomic<std::uint64_t> internal_faults_{0};  // alternates 10001 and 20011
 
     std::mutex churn_mutex_;
     std::uint64_t churn_state_;
@@ -79,7 +86,7 @@ private:
 
     std::atomic<int> in_progress_{0};
     std::atomic<int> max_in_progress_{0};
-    std::atomic<std::int64_t> calls_{0}, faults_{0}, dropped_{0}, connections_{0};
+    std::atomic<std::int64_t> calls_{0}, faults_{0}, dropped_{0}, connections_{0}, http_errors_{0};
     std::mutex log_mutex_;
     std::ostream* log_ = nullptr;
 };

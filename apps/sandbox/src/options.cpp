@@ -29,6 +29,12 @@ void Options::validate() const {
         bad("--latency-ms must be between 0 and 600000");
     if (!(fail_rate >= 0.0 && fail_rate <= 1.0) || std::isnan(fail_rate))
         bad("--fail-rate must be a fraction between 0 and 1, such as 0.05");
+    if (!(fault_rate >= 0.0 && fault_rate <= 1.0) || std::isnan(fault_rate))
+        bad("--fault-rate must be a fraction between 0 and 1, such as 0.05");
+    if (!(http_error_rate >= 0.0 && http_error_rate <= 1.0) || std::isnan(http_error_rate))
+        bad("--http-error-rate must be a fraction between 0 and 1, such as 0.05");
+    if (latency_per_lead.count() < 0 || latency_per_lead > std::chrono::seconds(10))
+        bad("--latency-per-lead-ms must be between 0 and 10000");
     if (churn_per_second < 0 || churn_per_second > 1'000'000) bad("--churn must be between 0 and 1000000 leads a second");
     if (workers < 1 || workers > 1024) bad("--workers must be between 1 and 1024");
     if (max_concurrency > 0 && workers <= max_concurrency)

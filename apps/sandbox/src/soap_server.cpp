@@ -314,11 +314,16 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
         }
         // Counted before the client can see the outcome (a success was sent by dispatch already).
         CallRecord& call = service.call();
-        const bool gsoap_error = !call.drop && !call.fault_code && soap->error != SOAP_OK && soap->error < SOAP_STOP;
+        const bool gsoap_error = !call.drop && !call.http_error && !call.fault_code && soap->error != SOAP_OK &&
+                                 soap->error < SOAP_STOP;
         engine_.count_call(call.fault_code != 0 || gsoap_error, call.drop);
         if (call.drop) {
             shutdown(soap->socket, SHUT_RDWR);
             open = false;
+        } else if (call.http_error) {
+            engine_.count_http_error();
+            soap->error = SOAP_OK;
+            soap_send_empty_response(soap, 503);  // the request was read: the connection stays usable
         } else if (call.fault_code) {
             send_marketo_fault(soap);  // the request was read: the connection stays usable
         } else if (gsoap_error) {
@@ -330,6 +335,7 @@ void SoapServer::serve_connection(Worker& worker, const Pending& connection) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
             engine_.log(std::string(*call.operation ? call.operation : "request") + " " +
                         (call.drop ? std::string("dropped (--fail-rate)")
+                         : call.http_error ? std::string("HTTP 503 (--http-error-rate)")
                          : call.fault_code ? "fault " + std::to_string(call.fault_code)
                          : soap->error ? "error " + std::to_string(soap->error)
                                        : std::string("ok")) +

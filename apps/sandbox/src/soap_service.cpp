@@ -199,9 +199,15 @@ int SandboxService::run(const char* operation, Body&& body) {
     const auto header = authentication_header(soap);
     soap->header = nullptr;  // responses carry no SOAP Header
     try {
-        if (engine_.admit(header, call_.calls_in_progress) == Engine::Admission::drop) {
-            call_.drop = true;
-            return soap->error = SOAP_STOP;
+        switch (engine_.admit(header, call_.calls_in_progress)) {
+            case Engine::Admission::drop:
+                call_.drop = true;
+                return soap->error = SOAP_STOP;
+            case Engine::Admission::http_error:
+                call_.http_error = true;
+                return soap->error = SOAP_STOP;
+            case Engine::Admission::proceed:
+                break;
         }
         body();
         return SOAP_OK;
@@ -228,6 +234,7 @@ int SandboxService::getMultipleLeads(g::ns1__ParamsGetMultipleLeads* params, g::
         const std::int64_t now =
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         const LeadsPage page = engine_.queries().get_multiple_leads(multiple_leads_params(*params), now);
+        engine_.delay_for_leads(page.leads.size());
         const AttributeFilter filter(engine_.data(), params->includeAttributes);
         auto* result = g::soap_new_ns1__ResultGetMultipleLeads(soap);
         result->returnCount = static_cast<int>(page.leads.size());

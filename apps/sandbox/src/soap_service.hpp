@@ -46,6 +46,7 @@ struct CallRecord {
     int calls_in_progress = 0;      ///< set by the server before dispatch
     const char* operation = "";     ///< set by the operation
     bool drop = false;              ///< close the connection without a response
+    bool http_error = false;        ///< answer HTTP 503 without a SOAP body
     int fault_code = 0;             ///< Marketo fault answered, 0 if none
     void reset() { *this = CallRecord(); }
 };

@@ -73,6 +73,16 @@ struct Options {
     /// This fraction of calls (0..1) is answered by closing the connection
     /// without a response (--fail-rate); the draws follow `seed`.
     double fail_rate = 0.0;
+    /// This fraction of calls (0..1) is answered with fault 10001 or 20011,
+    /// Marketo's internal errors, which a client retries (--fault-rate).
+    double fault_rate = 0.0;
+    /// This fraction of calls (0..1) is answered with HTTP 503 and no SOAP
+    /// body, as a proxy in front of a busy instance does (--http-error-rate).
+    double http_error_rate = 0.0;
+    /// Added to a getMultipleLeads call for every lead it returns, on top of
+    /// `latency` (--latency-per-lead-ms): large pages are slow, as on
+    /// Marketo, and a client with a short receive timeout sees them time out.
+    std::chrono::milliseconds latency_per_lead{0};
     /// This many leads a second get updatedAt = now (--churn).
     int churn_per_second = 0;
 
@@ -128,6 +138,7 @@ struct Stats {
     std::int64_t calls = 0;          ///< SOAP requests answered or dropped
     std::int64_t faults = 0;         ///< of which answered with a fault
     std::int64_t dropped = 0;        ///< closed without a response (--fail-rate)
+    std::int64_t http_errors = 0;    ///< answered with HTTP 503 (--http-error-rate)
     std::int64_t connections = 0;    ///< connections accepted
     int max_in_progress = 0;         ///< most calls in progress at once
 };
