@@ -93,6 +93,27 @@ TEST_CASE("a fault without detail takes its code from the faultstring; one witho
     CHECK(contains(e, "Something odd happened"));
 }
 
+TEST_CASE("a SOAP 1.2 fault with Marketo's detail carries its code and message") {
+    Response r = Response::xml(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" "
+        "xmlns:ns1=\"http://www.marketo.com/mktows/\"><env:Body><env:Fault>"
+        "<env:Code><env:Value>env:Sender</env:Value></env:Code>"
+        "<env:Reason><env:Text xml:lang=\"en\">20013 - Access denied</env:Text></env:Reason>"
+        "<env:Detail><ns1:serviceException><name>mktServiceException</name>"
+        "<message>Access denied (20013)</message><code>20013</code></ns1:serviceException></env:Detail>"
+        "</env:Fault></env:Body></env:Envelope>");
+    r.status = 400;
+    Error e = error_for(r);
+    std::string message = e.what();
+    CAPTURE(message);
+    CHECK(e.kind() == ErrorKind::service_fault);
+    CHECK(e.service_code() == 20013);
+    CHECK(e.http_status() == 400);
+    CHECK(contains(e, "Access denied"));
+    CHECK_FALSE(contains(e, "(20013)"));  // the code is said once, at the start
+}
+
 TEST_CASE("HTTP error statuses without a SOAP fault") {
     Error e500 = error_for(Response::status_only(500, "upstream exploded\n"));
     CHECK(e500.kind() == ErrorKind::http_status);
